@@ -4,6 +4,7 @@
 #include "cli/load_report.h"
 #include "cli/source_loader.h"
 #include "compiler/ast/ast_json.h"
+#include "compiler/ast/ast_pretty.h"
 #include "compiler/parse/parser.h"
 
 namespace arcane::cli {
@@ -23,7 +24,7 @@ int run_parse(const ParseCommand& cmd) {
     std::fputs(format_errors(diags, sources, cmd.format, Phase::kLoading).c_str(), stderr);
     return 1;
   }
-  std::string text = cmd.format == "json" ? compiler::ast::to_json(*module, 2) : compiler::ast::to_pretty(*module);
+  std::string text = cmd.format == "json" ? compiler::ast::to_json(*module, sources) : compiler::ast::to_pretty(*module);
   std::fputs(text.c_str(), stdout);
   std::fputc('\n', stdout);
   return 0;

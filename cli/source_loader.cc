@@ -33,7 +33,7 @@ void load_one(const std::string& name, runtime::SourceSet& sources, runtime::Dia
               std::vector<LoadedFile>& out) {
   std::string text, error;
   if (!read_file(name, text, error)) {
-    diags.add({"rego_parse_error", error, {}, {}});
+    diags.add({"", error, {}, {}});
     return;
   }
   uint32_t id = sources.add(name, std::move(text));
@@ -54,7 +54,7 @@ std::vector<LoadedFile> load_rego_files(const std::vector<std::string>& paths, r
     std::error_code ec;
     auto status = fs::status(path, ec);
     if (ec || !fs::exists(status)) {
-      diags.add({"rego_parse_error", "stat " + path + ": no such file or directory", {}, {}});
+      diags.add({"", "stat " + path + ": no such file or directory", {}, {}});
       continue;
     }
     if (!fs::is_directory(status)) {
@@ -68,7 +68,7 @@ std::vector<LoadedFile> load_rego_files(const std::vector<std::string>& paths, r
         found.push_back(join(path, fs::relative(it->path(), path)));
       }
     }
-    if (ec) diags.add({"rego_parse_error", "walk " + path + ": " + ec.message(), {}, {}});
+    if (ec) diags.add({"", "walk " + path + ": " + ec.message(), {}, {}});
     std::sort(found.begin(), found.end());
     for (const auto& name : found) load_one(name, sources, diags, out);
   }

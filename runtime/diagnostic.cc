@@ -48,7 +48,8 @@ std::string render_human(const Diagnostic& d, const SourceSet& sources, RenderSt
     if (!opa_short) out += ":" + std::to_string(r.pos.col);
     out += ": ";
   }
-  out += d.code + ": " + d.message;
+  if (!d.code.empty()) out += d.code + ": ";
+  out += d.message;
   if (with_snippet && r.known && has_snippet(d)) {
     std::string_view line = r.line;
     size_t tabs = 0;
@@ -70,7 +71,9 @@ std::string render_human(const Diagnostics& ds, const SourceSet& sources, Render
 
 static void write_json(JsonTextWriter& w, const Diagnostic& d, const SourceSet& sources) {
   Resolved r = resolve(d, sources);
-  w.begin_object().key("message").string(d.message).key("code").string(d.code);
+  // Loading errors (unreadable files, bad bundles) carry no code in OPA's output.
+  w.begin_object().key("message").string(d.message);
+  if (!d.code.empty()) w.key("code").string(d.code);
   if (r.known) {
     w.key("location").begin_object();
     w.key("file").string(r.file).key("row").number(r.pos.line).key("col").number(r.pos.col);

@@ -13,7 +13,7 @@
 namespace arcane::runtime {
 
 struct Diagnostic {
-  std::string code;     // OPA's code, e.g. "rego_parse_error"
+  std::string code;     // OPA's code, e.g. "rego_parse_error"; empty for loading errors
   std::string message;  // without code or location
   Location location;
   std::vector<std::string> notes;

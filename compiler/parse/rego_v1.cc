@@ -1,0 +1,42 @@
+// Rego v1 parse-time checks (see rego_v1.h).
+#include "compiler/parse/rego_v1.h"
+
+namespace arcane::compiler::parse {
+
+namespace {
+
+bool is_v1_keyword(const std::string& s) {
+  static const char* const kWords[] = {"not",  "package", "import", "as",       "default", "else", "with", "null",
+                                       "true", "false",   "some",   "if",       "contains", "in",  "every"};
+  for (const char* w : kWords) {
+    if (s == w) return true;
+  }
+  return false;
+}
+
+void check_rule(const ast::Rule& r, std::vector<runtime::Diagnostic>& out) {
+  const char* kind = r.head.args.empty() ? "rule" : "function";
+  auto add = [&](std::string message) { out.push_back({"rego_parse_error", std::move(message), r.loc, {}}); };
+  if (r.head.ref.size() < 2 && is_v1_keyword(r.head.name)) add(r.head.name + " keyword cannot be used for rule name");
+  if (r.generated_body && r.head.generated_value) {
+    add(std::string(kind) + " must have value assignment and/or body declaration");
+  }
+  if (!r.generated_body && !r.head.has_if && !r.is_default) {
+    add(std::string("`if` keyword is required before ") + kind + " body");
+  }
+  if (!r.head.value && r.head.key && !r.head.has_contains) {
+    add("`contains` keyword is required for partial set rules");
+  }
+}
+
+}  // namespace
+
+std::vector<runtime::Diagnostic> check_rego_v1(const ast::Module& module) {
+  std::vector<runtime::Diagnostic> out;
+  for (const auto& rule : module.rules) {
+    for (const ast::Rule* r = &rule; r != nullptr; r = r->else_rule.get()) check_rule(*r, out);
+  }
+  return out;
+}
+
+}  // namespace arcane::compiler::parse

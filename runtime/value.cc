@@ -1,0 +1,328 @@
+// Value: construction, copying, accessors, lookups, and the iterative destroyer.
+// Ordering, equality and hashing are in value_compare.cc; building containers in
+// value_builder.cc.
+#include "runtime/value.h"
+
+#include <algorithm>
+#include <new>
+#include <vector>
+
+#include "runtime/hash.h"
+#include "runtime/intern.h"
+#include "runtime/number_node.h"
+#include "runtime/value_arena.h"
+#include "runtime/value_nodes.h"
+#include "runtime/value_sort.h"
+
+namespace arcane::runtime {
+
+using detail::entry_key;
+using detail::HeapNode;
+using detail::itself;
+using detail::NodeKind;
+
+namespace {
+
+bool is_container(NodeKind k) { return k == NodeKind::kArray || k == NodeKind::kObject || k == NodeKind::kSet; }
+
+void free_node(HeapNode* n) {
+  if (n->kind == NodeKind::kNumber) {
+    detail::destroy_number_node(static_cast<detail::NumberNode*>(n));
+  } else if (n->flags & detail::kInArena) {
+    detail::release_arena_node(n);
+  } else {
+    n->~HeapNode();
+    ::operator delete(n);
+  }
+}
+
+// Drops a child's reference; a dying container is queued rather than recursed into, so
+// destroying a deeply nested value cannot overflow the stack.
+void drop_node(const HeapNode* c, std::vector<HeapNode*>& work) {
+  if (c == nullptr) return;
+  if (c->flags & detail::kInterned) {
+    detail::release_interned(c);
+    return;
+  }
+  if (c->refs.fetch_sub(1, std::memory_order_acq_rel) != 1) return;
+  auto* n = const_cast<HeapNode*>(c);
+  if (is_container(n->kind)) {
+    work.push_back(n);
+  } else {
+    free_node(n);
+  }
+}
+
+void drop(const Value& v, std::vector<HeapNode*>& work) { drop_node(detail::ValueAccess::node(v), work); }
+
+void drop_values(const Value* v, size_t n, std::vector<HeapNode*>& work) {
+  for (size_t i = 0; i < n; ++i) drop(v[i], work);
+}
+
+void drop_children(const HeapNode* n, std::vector<HeapNode*>& work) {
+  if (n->kind == NodeKind::kObject && (n->flags & detail::kShaped)) {
+    drop_node(detail::shaped_keys(n), work);
+    drop_values(detail::shaped_values(n), n->size, work);
+  } else if (n->kind == NodeKind::kObject) {
+    const ObjectEntry* e = detail::object_items(n);
+    for (uint32_t i = 0; i < n->size; ++i) {
+      drop(e[i].key, work);
+      drop(e[i].value, work);
+    }
+  } else if (n->kind == NodeKind::kArray || n->kind == NodeKind::kSet) {
+    const Value* v = detail::value_items(n);
+    for (uint32_t i = 0; i < n->size; ++i) drop(v[i], work);
+  }
+}
+
+void destroy(HeapNode* root) {
+  std::vector<HeapNode*> work;  // allocates only when a dying container holds another
+  HeapNode* n = root;
+  for (;;) {
+    drop_children(n, work);
+    free_node(n);
+    if (work.empty()) return;
+    n = work.back();
+    work.pop_back();
+  }
+}
+
+constexpr Kind kKindOfTag[] = {Kind::kNull,   Kind::kBoolean, Kind::kBoolean, Kind::kNumber,
+                               Kind::kNumber, Kind::kString,  Kind::kNumber,  Kind::kString,
+                               Kind::kArray,  Kind::kObject,  Kind::kSet};
+
+// Binary search over a sorted run of keys with a three-way comparison against the
+// sought key.
+template <typename T, typename KeyOf, typename Cmp>
+const T* sorted_find(const T* items, size_t n, KeyOf key_of, Cmp cmp) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    int c = cmp(key_of(items[mid]));
+    if (c == 0) return &items[mid];
+    if (c < 0) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return nullptr;
+}
+
+template <typename T, typename KeyOf, typename Eq>
+const T* indexed_find(const HeapNode* n, uint64_t h, KeyOf key_of, Eq eq) {
+  const T* items = detail::payload<T>(n);
+  const uint32_t* slots = detail::index_slots<T>(n);
+  size_t mask = detail::index_capacity(n->size) - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    uint32_t s = slots[i];
+    if (s == 0) return nullptr;
+    if (eq(key_of(items[s - 1]))) return &items[s - 1];
+  }
+}
+
+int compare_to_string(const Value& k, std::string_view s) {
+  if (!k.is_string()) return k.kind() < Kind::kString ? -1 : 1;
+  int c = k.string_view().compare(s);
+  return (c > 0) - (c < 0);
+}
+
+// Finds a key among a pairs object's entries or a set's elements: by the hash index when
+// the node has one, else by binary search.
+template <typename T, typename KeyOf, typename Hash, typename Eq, typename Cmp>
+const T* locate(const HeapNode* n, KeyOf key_of, Hash hash, Eq eq, Cmp cmp) {
+  if (n->flags & detail::kHasIndex) return indexed_find<T>(n, hash(), key_of, eq);
+  return sorted_find(detail::payload<T>(n), n->size, key_of, cmp);
+}
+
+// A shaped object finds the key's position in its shared key set.
+template <typename Hash, typename Eq, typename Cmp>
+const Value* find_in_object(const HeapNode* n, Hash hash, Eq eq, Cmp cmp) {
+  if (n == nullptr) return nullptr;
+  if (n->flags & detail::kShaped) {
+    const HeapNode* keys = detail::shaped_keys(n);
+    const Value* k = locate<Value>(keys, itself, hash, eq, cmp);
+    return k == nullptr ? nullptr : &detail::shaped_values(n)[k - detail::value_items(keys)];
+  }
+  const ObjectEntry* e = locate<ObjectEntry>(n, entry_key, hash, eq, cmp);
+  return e == nullptr ? nullptr : &e->value;
+}
+
+}  // namespace
+
+namespace detail {
+
+void release(const HeapNode* n) {
+  if (n->flags & kInterned) {
+    release_interned(n);
+    return;
+  }
+  if (n->refs.fetch_sub(1, std::memory_order_acq_rel) != 1) return;
+  destroy(const_cast<HeapNode*>(n));
+}
+
+HeapNode* new_string_node(std::string_view s, uint64_t hash) {
+  void* mem = ::operator new(sizeof(HeapNode) + s.size());
+  auto* n = new (mem) HeapNode(NodeKind::kString);
+  n->size = static_cast<uint32_t>(s.size());
+  if (hash != 0) n->hash.store(hash, std::memory_order_relaxed);
+  std::memcpy(payload<char>(n), s.data(), s.size());
+  return n;
+}
+
+Value ValueAccess::adopt(NodeKind kind, const HeapNode* n) {
+  static constexpr Value::Tag kTags[] = {Value::Tag::kBigNumber, Value::Tag::kString, Value::Tag::kArray,
+                                         Value::Tag::kObject, Value::Tag::kSet};
+  Value v;
+  v.set_node(kTags[static_cast<int>(kind)], n);
+  return v;
+}
+
+Value ValueAccess::short_string(std::string_view s) {
+  Value v;
+  v.b_[0] = static_cast<uint8_t>(Value::Tag::kShortString);
+  v.b_[1] = static_cast<uint8_t>(s.size());
+  if (!s.empty()) std::memcpy(v.b_ + 2, s.data(), s.size());
+  return v;
+}
+
+}  // namespace detail
+
+// --- lifetime -------------------------------------------------------------------------
+
+Value::Value(const Value& o) noexcept {
+  std::memcpy(b_, o.b_, sizeof b_);
+  if (is_heap() && node() != nullptr) detail::retain(node());
+}
+
+Value& Value::operator=(const Value& o) noexcept {
+  if (this != &o) {
+    Value copy(o);
+    *this = std::move(copy);
+  }
+  return *this;
+}
+
+Value& Value::operator=(Value&& o) noexcept {
+  if (this != &o) {
+    if (is_heap()) release_node();
+    std::memcpy(b_, o.b_, sizeof b_);
+    std::memset(o.b_, 0, sizeof o.b_);
+  }
+  return *this;
+}
+
+void Value::release_node() noexcept {
+  if (const HeapNode* n = node()) detail::release(n);
+}
+
+// --- construction ---------------------------------------------------------------------
+
+Value Value::boolean(bool b) noexcept {
+  Value v;
+  v.b_[0] = static_cast<uint8_t>(b ? Tag::kTrue : Tag::kFalse);
+  return v;
+}
+
+Value Value::integer(int64_t i) noexcept {
+  Value v;
+  v.b_[0] = static_cast<uint8_t>(Tag::kInt);
+  v.set_word(i);
+  return v;
+}
+
+Value Value::from_number(Number n) noexcept {
+  Value v;
+  switch (n.form_) {
+    case Number::Form::kInt: v.b_[0] = static_cast<uint8_t>(Tag::kInt); break;
+    case Number::Form::kDecimal:
+      v.b_[0] = static_cast<uint8_t>(Tag::kDecimal);
+      v.b_[1] = n.scale_;
+      break;
+    case Number::Form::kHeap: v.b_[0] = static_cast<uint8_t>(Tag::kBigNumber); break;
+  }
+  v.set_word(n.i_);  // the int64 or, bit for bit, the node pointer we take over
+  n.form_ = Number::Form::kInt;
+  n.i_ = 0;
+  return v;
+}
+
+Value Value::from_string(std::string_view s) {
+  if (s.size() <= kInlineStringMax) return detail::ValueAccess::short_string(s);
+  return detail::ValueAccess::adopt(NodeKind::kString, detail::new_string_node(s));
+}
+
+Value Value::key(std::string_view s) { return intern_key(s); }
+
+Value Value::empty_array() noexcept { return detail::ValueAccess::adopt(NodeKind::kArray, nullptr); }
+Value Value::empty_object() noexcept { return detail::ValueAccess::adopt(NodeKind::kObject, nullptr); }
+Value Value::empty_set() noexcept { return detail::ValueAccess::adopt(NodeKind::kSet, nullptr); }
+
+// --- accessors ------------------------------------------------------------------------
+
+const char* kind_name(Kind k) {
+  static constexpr const char* kNames[] = {"null", "boolean", "number", "string", "array", "object", "set"};
+  return kNames[static_cast<int>(k)];
+}
+
+Kind Value::kind() const noexcept { return kKindOfTag[b_[0]]; }
+
+Number Value::number() const noexcept {
+  Number n;
+  switch (tag()) {
+    case Tag::kDecimal:
+      n.form_ = Number::Form::kDecimal;
+      n.scale_ = b_[1];
+      n.i_ = word();
+      break;
+    case Tag::kBigNumber:
+      n.form_ = Number::Form::kHeap;
+      n.node_ = static_cast<const detail::NumberNode*>(node());
+      detail::retain(n.node_);
+      break;
+    default: n.i_ = word(); break;
+  }
+  return n;
+}
+
+std::string_view Value::string_view() const noexcept {
+  if (tag() == Tag::kShortString) return {reinterpret_cast<const char*>(b_ + 2), b_[1]};
+  return detail::string_text(node());
+}
+
+size_t Value::size() const noexcept {
+  if (tag() < Tag::kArray) return 0;
+  const HeapNode* n = node();
+  return n == nullptr ? 0 : n->size;
+}
+
+std::span<const Value> Value::elements() const noexcept {
+  const HeapNode* n = node();
+  if (n == nullptr) return {};
+  return {detail::value_items(n), n->size};
+}
+
+ObjectView Value::entries() const noexcept { return detail::object_view(node()); }
+
+const Value* Value::find(const Value& key) const noexcept {
+  return find_in_object(
+      node(), [&] { return key.hash(); }, [&](const Value& k) { return k == key; },
+      [&](const Value& k) { return compare(k, key); });
+}
+
+const Value* Value::find(std::string_view key) const noexcept {
+  return find_in_object(
+      node(), [&] { return hash_string(key); },
+      [&](const Value& k) { return k.is_string() && k.string_view() == key; },
+      [&](const Value& k) { return compare_to_string(k, key); });
+}
+
+bool Value::contains(const Value& element) const noexcept {
+  const HeapNode* n = node();
+  if (n == nullptr) return false;
+  return locate<Value>(
+             n, itself, [&] { return element.hash(); }, [&](const Value& k) { return k == element; },
+             [&](const Value& k) { return compare(k, element); }) != nullptr;
+}
+
+}  // namespace arcane::runtime

@@ -1,0 +1,201 @@
+// Rego values: the one data type that policies, data documents, inputs and results share.
+//
+// A Value is a 16-byte immutable handle. Small things live inside it: null, booleans,
+// int64 numbers, short decimals, and strings of up to 14 bytes (most keys, role names and
+// enum-like strings, so they cost no allocation at all). Everything else is an immutable
+// heap node shared by atomic reference counting, so copying a Value is cheap and values
+// can cross threads freely; nodes cache their hash.
+//
+// Semantics are OPA's: kinds are ordered null < boolean < number < string < array <
+// object < set; numbers compare numerically (1 == 1.0); strings byte-wise; arrays
+// element-wise, then shorter first; objects pairwise over their sorted entries (key, then
+// value), then by size; sets element-wise over their sorted elements. Objects and sets are
+// stored in that canonical order, which makes iteration deterministic, comparison a linear
+// merge, and lookups a binary search (plus a hash index on large ones). Object keys may be
+// any value. "Undefined" is not a value: lookups return nullptr, callers use
+// std::optional or Result.
+//
+// Views returned by string_view() point into the handle for short strings, so they live
+// as long as that Value object; container accessors return references into the node,
+// which live as long as the container.
+//
+// Containers are built with value_builder.h, read with json_reader.h / yaml_reader.h and
+// written with json_writer.h; numbers are described in number.h.
+#pragma once
+
+#include <compare>
+#include <cstdint>
+#include <cstring>
+#include <span>
+#include <string_view>
+
+#include "runtime/number.h"
+
+namespace arcane::runtime {
+
+enum class Kind : uint8_t { kNull, kBoolean, kNumber, kString, kArray, kObject, kSet };
+
+const char* kind_name(Kind k);  // "null", "boolean", ... as OPA's type names
+
+namespace detail {
+struct HeapNode;
+struct ValueAccess;
+}  // namespace detail
+
+struct ObjectEntry;
+class ObjectView;
+
+class Value {
+ public:
+  static constexpr size_t kInlineStringMax = 14;
+
+  Value() noexcept { std::memset(b_, 0, sizeof b_); }  // null
+  Value(const Value& other) noexcept;
+  Value(Value&& other) noexcept {
+    std::memcpy(b_, other.b_, sizeof b_);
+    std::memset(other.b_, 0, sizeof other.b_);
+  }
+  Value& operator=(const Value& other) noexcept;
+  Value& operator=(Value&& other) noexcept;
+  ~Value() {
+    if (is_heap()) release_node();
+  }
+
+  static Value null() noexcept { return Value(); }
+  static Value boolean(bool b) noexcept;
+  static Value integer(int64_t v) noexcept;
+  static Value from_number(Number n) noexcept;
+  static Value from_string(std::string_view s);
+  // A string meant as an object key: short ones are inline, longer ones are shared
+  // through the global intern table, so each distinct key is stored once.
+  static Value key(std::string_view s);
+  static Value empty_array() noexcept;
+  static Value empty_object() noexcept;
+  static Value empty_set() noexcept;
+
+  Kind kind() const noexcept;
+  bool is_null() const noexcept { return tag() == Tag::kNull; }
+  bool is_boolean() const noexcept { return tag() == Tag::kFalse || tag() == Tag::kTrue; }
+  bool is_number() const noexcept { return kind() == Kind::kNumber; }
+  bool is_string() const noexcept { return tag() == Tag::kShortString || tag() == Tag::kString; }
+  bool is_array() const noexcept { return tag() == Tag::kArray; }
+  bool is_object() const noexcept { return tag() == Tag::kObject; }
+  bool is_set() const noexcept { return tag() == Tag::kSet; }
+
+  // Accessors; each requires the matching kind.
+  bool as_bool() const noexcept { return tag() == Tag::kTrue; }
+  Number number() const noexcept;
+  std::string_view string_view() const noexcept;
+
+  size_t size() const noexcept;  // elements of an array or set, entries of an object
+  const Value& at(size_t i) const noexcept { return elements()[i]; }  // array
+  std::span<const Value> elements() const noexcept;                   // array or set, in order
+  ObjectView entries() const noexcept;                                 // object, sorted by key
+  const Value* find(const Value& key) const noexcept;                 // object; nullptr if absent
+  const Value* find(std::string_view key) const noexcept;             // object, string key
+  bool contains(const Value& element) const noexcept;                 // set
+
+  uint64_t hash() const noexcept;  // equal values hash equal
+
+  friend int compare(const Value& a, const Value& b) noexcept;  // -1, 0, 1 in OPA's order
+  friend bool operator==(const Value& a, const Value& b) noexcept;
+  friend std::strong_ordering operator<=>(const Value& a, const Value& b) noexcept {
+    return compare(a, b) <=> 0;
+  }
+
+ private:
+  friend struct detail::ValueAccess;
+  // Heap tags come last so "is heap" is one comparison.
+  enum class Tag : uint8_t {
+    kNull, kFalse, kTrue, kInt, kDecimal, kShortString,
+    kBigNumber, kString, kArray, kObject, kSet,
+  };
+
+  // Layout: b_[0] tag; b_[1] short-string length or decimal scale; b_[2..15] short-string
+  // bytes (unused bytes zero, so two short strings are equal iff their bytes are);
+  // b_[8..15] int64 or node pointer otherwise (null for an empty container).
+  Tag tag() const noexcept { return static_cast<Tag>(b_[0]); }
+  bool is_heap() const noexcept { return b_[0] >= static_cast<uint8_t>(Tag::kBigNumber); }
+  const detail::HeapNode* node() const noexcept {
+    const detail::HeapNode* p;
+    std::memcpy(&p, b_ + 8, sizeof p);
+    return p;
+  }
+  int64_t word() const noexcept {
+    int64_t v;
+    std::memcpy(&v, b_ + 8, sizeof v);
+    return v;
+  }
+  void set_word(int64_t v) noexcept { std::memcpy(b_ + 8, &v, sizeof v); }
+  void set_node(Tag t, const detail::HeapNode* p) noexcept {
+    b_[0] = static_cast<uint8_t>(t);
+    std::memcpy(b_ + 8, &p, sizeof p);
+  }
+  void release_node() noexcept;
+  bool same_bits(const Value& o) const noexcept { return std::memcmp(b_, o.b_, sizeof b_) == 0; }
+
+  alignas(8) unsigned char b_[16];
+};
+static_assert(sizeof(Value) == 16);
+
+// A key and its value, as given to builders.
+struct ObjectEntry {
+  Value key;
+  Value value;
+};
+
+// The entries of an object, in key order. An object stores its entries either as pairs or,
+// when many objects share the same keys (the records of a data file), as one shared
+// sorted key set plus its own values; the view reads both the same way.
+class ObjectView {
+ public:
+  struct Entry {
+    const Value& key;
+    const Value& value;
+  };
+
+  class Iterator {
+   public:
+    Iterator(const ObjectView* view, size_t i) : view_(view), i_(i) {}
+    Entry operator*() const { return (*view_)[i_]; }
+    Iterator& operator++() {
+      ++i_;
+      return *this;
+    }
+    bool operator==(const Iterator& o) const { return i_ == o.i_; }
+
+   private:
+    const ObjectView* view_;
+    size_t i_;
+  };
+
+  ObjectView() = default;
+  ObjectView(const Value* keys, size_t key_stride, const Value* values, size_t value_stride, size_t size)
+      : keys_(reinterpret_cast<const char*>(keys)),
+        values_(reinterpret_cast<const char*>(values)),
+        key_stride_(static_cast<uint32_t>(key_stride)),
+        value_stride_(static_cast<uint32_t>(value_stride)),
+        size_(size) {}
+
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  const Value& key(size_t i) const { return *reinterpret_cast<const Value*>(keys_ + i * key_stride_); }
+  const Value& value(size_t i) const { return *reinterpret_cast<const Value*>(values_ + i * value_stride_); }
+  Entry operator[](size_t i) const { return {key(i), value(i)}; }
+  Iterator begin() const { return Iterator(this, 0); }
+  Iterator end() const { return Iterator(this, size_); }
+
+ private:
+  const char* keys_ = nullptr;  // byte strides: pairs are 32 bytes apart, split arrays 16
+  const char* values_ = nullptr;
+  uint32_t key_stride_ = 0;
+  uint32_t value_stride_ = 0;
+  size_t size_ = 0;
+};
+
+// For unordered containers: std::unordered_map<Value, X, ValueHash>.
+struct ValueHash {
+  size_t operator()(const Value& v) const noexcept { return v.hash(); }
+};
+
+}  // namespace arcane::runtime

@@ -1,0 +1,68 @@
+// Chunked allocation for the nodes of one document.
+//
+// Reading a data file creates millions of small nodes that are born together and, nearly
+// always, die together when the data is replaced. Allocating them one by one from malloc
+// costs time (a third of a read, measured) and 8-16 bytes of header and rounding each.
+// A ValueArena carves nodes out of chunks that grow from 4 KB to 2 MB, so small inputs stay
+// small and large documents pay one allocation (and, on Linux, one huge page) per 2 MB.
+//
+// Nodes stay individually reference counted; a chunk counts its live nodes and is freed
+// by whichever thread releases the last one. The cost of that simplicity: a chunk lives
+// as long as any node in it, so keeping one small value from a dropped document pins its
+// chunk. The arena object itself only serves allocation and may be destroyed as soon as
+// the document is built.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "runtime/value.h"
+
+namespace arcane::runtime {
+
+namespace detail {
+struct HeapNode;
+struct ArenaChunk;
+// Where a node's memory came from; recorded in the node by adopt_memory().
+struct NodeMemory {
+  void* mem;
+  uint32_t arena_offset;
+  bool in_arena;
+};
+}  // namespace detail
+
+class ValueArena {
+ public:
+  ValueArena() = default;
+  ValueArena(const ValueArena&) = delete;
+  ValueArena& operator=(const ValueArena&) = delete;
+  ~ValueArena();
+
+  // A string value whose node (if it needs one) lives in this arena.
+  Value string(std::string_view s);
+
+  // 8-byte aligned memory for a node of `bytes`; from a chunk unless the request is too
+  // large to share one (then from the heap).
+  detail::NodeMemory allocate(size_t bytes);
+
+ private:
+  void retire();
+
+  detail::ArenaChunk* chunk_ = nullptr;
+  size_t used_ = 0;
+  size_t capacity_ = 0;
+  size_t allocated_ = 0;  // nodes handed out from the current chunk
+  size_t next_size_ = 4096;
+};
+
+namespace detail {
+// From the arena when one is given, else from the heap.
+NodeMemory allocate_node(ValueArena* arena, size_t bytes);
+// Records in a freshly constructed node where its memory came from.
+void adopt_memory(HeapNode* n, const NodeMemory& m);
+// Destroys an arena node and drops its share of its chunk.
+void release_arena_node(HeapNode* n);
+}  // namespace detail
+
+}  // namespace arcane::runtime
