@@ -9,7 +9,7 @@ PACKAGES=(
   rapidjson-dev libyaml-cpp-dev libgmp-dev  # runtime/: JSON, YAML, exact big numbers
   libcli11-dev                              # cli/
   libgtest-dev libgmock-dev libbenchmark-dev  # tests and bench/
-  clang libclang-rt-14-dev                  # the libFuzzer targets (fuzz preset)
+  clang-19 libclang-rt-19-dev               # the libFuzzer targets (fuzz preset; clang 14 rejects ANTLR 4.9 headers)
 )
 
 missing=()

@@ -3,6 +3,7 @@
 // ParseRuleFromExpr (see builder.h).
 #include "compiler/ast/ast_string.h"
 #include "compiler/parse/builder.h"
+#include "compiler/parse/rego_v1.h"
 
 namespace arcane::compiler::parse {
 
@@ -53,18 +54,6 @@ Statement AstBuilder::package_decl(P::PackageDeclContext* ctx) {
 
 namespace {
 
-bool is_v1_keyword(const std::string& s) {
-  static const char* const kWords[] = {"not",  "package", "import", "as",       "default", "else", "with", "null",
-                                       "true", "false",   "some",   "if",       "contains", "in",  "every"};
-  for (const char* w : kWords) {
-    if (s == w) return true;
-  }
-  return false;
-}
-
-bool is_v0_keyword(const std::string& s) {
-  return is_v1_keyword(s) && s != "if" && s != "contains" && s != "in" && s != "every";
-}
 
 const std::string* part_name(const Term& t) {
   if (const auto* v = ast::get_if<ast::Var>(t)) return &v->name;
@@ -127,7 +116,7 @@ void AstBuilder::validate_import(const ast::Import& imp) {
   }
   if (!imp.alias.empty()) return;
   const std::string& last = *part_name(parts.back());
-  bool keyword = options_.version == ast::RegoVersion::V0 ? is_v0_keyword(last) : is_v1_keyword(last);
+  bool keyword = is_keyword(last, options_.version);
   if (keyword) {
     error("unexpected import path, must not end with a keyword, got: " + last +
               " (hint: import a different path or use an alias)",

@@ -1,6 +1,7 @@
 // AST builder, terms: operators, refs and calls, scalars, collections, comprehensions and
 // template strings (see builder.h).
 #include "compiler/parse/builder.h"
+#include "compiler/parse/tokens.h"
 #include "compiler/parse/utf8.h"
 
 namespace arcane::compiler::parse {
@@ -93,25 +94,10 @@ bool is_ground(const Term& t) {
 
 namespace {
 
-const char* operator_name(size_t type) {
-  switch (type) {
-    case RegoLexer::PLUS: return "plus";
-    case RegoLexer::MINUS: return "minus";
-    case RegoLexer::STAR: return "mul";
-    case RegoLexer::SLASH: return "div";
-    case RegoLexer::PERCENT: return "rem";
-    case RegoLexer::AMP: return "and";
-    case RegoLexer::BAR: return "or";
-    case RegoLexer::EQUAL: return "equal";
-    case RegoLexer::NEQ: return "neq";
-    case RegoLexer::LT: return "lt";
-    case RegoLexer::LTE: return "lte";
-    case RegoLexer::GT: return "gt";
-    case RegoLexer::GTE: return "gte";
-    case RegoLexer::ASSIGN: return "assign";
-    case RegoLexer::UNIFY: return "eq";
-    default: return "internal.member_2";
-  }
+// `in` is the only binary operator that is not an operator token of its own kind.
+const char* binary_operator_name(size_t type) {
+  const char* op = operator_builtin(type);
+  return op != nullptr ? op : "internal.member_2";
 }
 
 antlr4::Token* operator_token(antlr4::tree::ParseTree* child) {
@@ -141,7 +127,7 @@ Term AstBuilder::binary(antlr4::Token* op, Term lhs, Term rhs) {
   runtime::Location at = span(lhs.loc, rhs.loc);
   ast::Call call;
   call.terms.reserve(3);
-  call.terms.push_back(ast::make_operator(operator_name(op->getType()), loc(op)));
+  call.terms.push_back(ast::make_operator(binary_operator_name(op->getType()), loc(op)));
   call.terms.push_back(std::move(lhs));
   call.terms.push_back(std::move(rhs));
   return Term{at, std::move(call)};

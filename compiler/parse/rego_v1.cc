@@ -3,21 +3,24 @@
 
 namespace arcane::compiler::parse {
 
-namespace {
-
-bool is_v1_keyword(const std::string& s) {
+bool is_keyword(const std::string& s, ast::RegoVersion version) {
   static const char* const kWords[] = {"not",  "package", "import", "as",       "default", "else", "with", "null",
                                        "true", "false",   "some",   "if",       "contains", "in",  "every"};
+  bool v0 = version == ast::RegoVersion::V0;
+  if (v0 && (s == "if" || s == "contains" || s == "in" || s == "every")) return false;
   for (const char* w : kWords) {
     if (s == w) return true;
   }
   return false;
 }
 
+namespace {
+
+
 void check_rule(const ast::Rule& r, std::vector<runtime::Diagnostic>& out) {
   const char* kind = r.head.args.empty() ? "rule" : "function";
   auto add = [&](std::string message) { out.push_back({"rego_parse_error", std::move(message), r.loc, {}}); };
-  if (r.head.ref.size() < 2 && is_v1_keyword(r.head.name)) add(r.head.name + " keyword cannot be used for rule name");
+  if (r.head.ref.size() < 2 && is_keyword(r.head.name, ast::RegoVersion::V1)) add(r.head.name + " keyword cannot be used for rule name");
   if (r.generated_body && r.head.generated_value) {
     add(std::string(kind) + " must have value assignment and/or body declaration");
   }

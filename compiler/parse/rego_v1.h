@@ -4,6 +4,7 @@
 // cleanly, on every rule and else branch, and report at the rule's location.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "compiler/ast/ast.h"
@@ -12,5 +13,8 @@
 namespace arcane::compiler::parse {
 
 std::vector<runtime::Diagnostic> check_rego_v1(const ast::Module& module);
+
+// Whether `s` is a keyword of that Rego version (v0 lacks if, contains, in and every).
+bool is_keyword(const std::string& s, ast::RegoVersion version);
 
 }  // namespace arcane::compiler::parse

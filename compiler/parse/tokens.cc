@@ -304,26 +304,8 @@ bool check_depth(uint32_t file, uint32_t max_depth, TokenPass& pass, runtime::Di
 
 // ------------------------------------------------------------------------- names
 
-namespace {
-
-const char* keyword_name(uint16_t type) {
-  static const char* const kNames[] = {"",     "package", "import", "as",   "default", "else",
-                                       "not",  "some",    "with",   "null", "true",    "false",
-                                       "if",   "contains", "in",    "every", "and",    "or"};
-  return type < sizeof(kNames) / sizeof(kNames[0]) ? kNames[type] : "";
-}
-
-const char* symbol_name(uint16_t type) {
+const char* operator_builtin(size_t type) {
   switch (type) {
-    case kEofType: return "eof";
-    case RegoLexer::IDENT: return "ident";
-    case RegoLexer::NUMBER: case RegoLexer::BAD_NUMBER: return "number";
-    case RegoLexer::STRING: case RegoLexer::RAW_STRING: return "string";
-    case RegoLexer::TPL_FULL: case RegoLexer::TPL_END: case RegoLexer::RTPL_FULL: case RegoLexer::RTPL_END:
-      return "template-string-end";
-    case RegoLexer::TPL_START: case RegoLexer::TPL_MID: case RegoLexer::RTPL_START: case RegoLexer::RTPL_MID:
-      return "template-string-part";
-    // Operators are named after the built-ins they become, as OPA's tokens are.
     case RegoLexer::ASSIGN: return "assign";
     case RegoLexer::EQUAL: return "equal";
     case RegoLexer::UNIFY: return "eq";
@@ -338,7 +320,33 @@ const char* symbol_name(uint16_t type) {
     case RegoLexer::SLASH: return "div";
     case RegoLexer::PERCENT: return "rem";
     case RegoLexer::AMP: return "and";
-    case RegoLexer::BAR: case grammar::RegoParser::COMPR_BAR: return "or";
+    case RegoLexer::BAR: return "or";
+    default: return nullptr;
+  }
+}
+
+namespace {
+
+const char* keyword_name(uint16_t type) {
+  static const char* const kNames[] = {"",     "package", "import", "as",   "default", "else",
+                                       "not",  "some",    "with",   "null", "true",    "false",
+                                       "if",   "contains", "in",    "every", "and",    "or"};
+  return type < sizeof(kNames) / sizeof(kNames[0]) ? kNames[type] : "";
+}
+
+const char* symbol_name(uint16_t type) {
+  // Operators are named after the built-ins they become, as OPA's tokens are.
+  if (const char* op = operator_builtin(type)) return op;
+  switch (type) {
+    case kEofType: return "eof";
+    case RegoLexer::IDENT: return "ident";
+    case RegoLexer::NUMBER: case RegoLexer::BAD_NUMBER: return "number";
+    case RegoLexer::STRING: case RegoLexer::RAW_STRING: return "string";
+    case RegoLexer::TPL_FULL: case RegoLexer::TPL_END: case RegoLexer::RTPL_FULL: case RegoLexer::RTPL_END:
+      return "template-string-end";
+    case RegoLexer::TPL_START: case RegoLexer::TPL_MID: case RegoLexer::RTPL_START: case RegoLexer::RTPL_MID:
+      return "template-string-part";
+    case grammar::RegoParser::COMPR_BAR: return "or";
     case RegoLexer::COLON: return ":";
     case RegoLexer::LBRACK: return "[";
     case RegoLexer::RBRACK: return "]";

@@ -57,6 +57,9 @@ bool check_depth(uint32_t file, uint32_t max_depth, TokenPass& pass, runtime::Di
 // The text of token i.
 std::string_view token_text(std::string_view text, const grammar::Tok& t);
 
+// The built-in an operator token becomes (`+` -> "plus", `:=` -> "assign"), or nullptr.
+const char* operator_builtin(size_t type);
+
 // OPA's name for a token type in "unexpected X token" messages, and whether it is a keyword.
 std::string token_display_name(uint16_t type, bool* is_keyword);
 
