@@ -12,10 +12,11 @@
 // Heap coefficients are normalized (no trailing zeros, an int64 whenever it fits), so
 // each value has exactly one normalized form: equality and hashing follow from it.
 //
-// Arithmetic is exact for + - ×; division and the rest (which need OPA's rounding rules)
-// can be added on the same coefficient/exponent form. Results that would be absurdly
-// large (more than kMaxDigits digits, or an exponent beyond kMaxExponent) are refused
-// with std::nullopt so a policy cannot exhaust memory with repeated squaring.
+// Arithmetic is exact for + - × and integer remainder; OPA leaves exact arithmetic for
+// Go's big.Float as soon as an operand is not an integer, which big_float.h reproduces.
+// Results that would be absurdly large (more than kMaxDigits digits, or an exponent
+// beyond kMaxExponent) are refused with std::nullopt so a policy cannot exhaust memory
+// with repeated squaring.
 #pragma once
 
 #include <compare>
@@ -73,6 +74,10 @@ class Number {
   friend std::optional<Number> add(const Number& a, const Number& b);
   friend std::optional<Number> subtract(const Number& a, const Number& b);
   friend std::optional<Number> multiply(const Number& a, const Number& b);
+  // The truncated remainder of two integers (its sign is a's, as Go's big.Int.Rem).
+  // nullopt if either is not an integer or b is zero. Exact however large the
+  // exponents: 1e900000000 % 7 never materializes 1e900000000.
+  friend std::optional<Number> remainder(const Number& a, const Number& b);
 
  private:
   friend class Value;

@@ -2,7 +2,8 @@
 // inline int64 (machine arithmetic with an overflow check), both coefficients in int64
 // (128-bit arithmetic), then GMP. Results are normalized by NumberAccess::make, so a
 // sum that fits an int64 comes back as an inline int64 whatever the operands were.
-// Division will follow the same pattern, with OPA's precision rules for inexact quotients.
+// Inexact operations (division, and anything on non-integers) follow Go's big.Float, in
+// big_float.cc; the integer remainder is here because it is exact.
 #include <algorithm>
 
 #include "runtime/number_node.h"
@@ -129,6 +130,53 @@ std::optional<Number> multiply(const Number& a, const Number& b) {
   detail::set_mpz(y.v, pb);
   mpz_mul(x.v, x.v, y.v);
   return NumberAccess::make(x.v, pa.exp + pb.exp);
+}
+
+namespace {
+
+// An integer's coefficient and non-negative decimal exponent (value = coef × 10^exp).
+void integer_parts(const Number& n, mpz_t coef, int64_t& exp) {
+  Parts p = NumberAccess::parts(n);
+  detail::set_mpz(coef, p);
+  exp = p.exp;
+  if (exp < 0) {  // an integral decimal such as 1.0: the division is exact
+    Mpz scale;
+    mpz_ui_pow_ui(scale.v, 10, static_cast<unsigned long>(-exp));
+    mpz_divexact(coef, coef, scale.v);
+    exp = 0;
+  }
+}
+
+}  // namespace
+
+std::optional<Number> remainder(const Number& a, const Number& b) {
+  if (!a.is_integer() || !b.is_integer() || b.sign() == 0) return std::nullopt;
+  if (a.form_ == Number::Form::kInt && b.form_ == Number::Form::kInt) {
+    if (b.i_ == -1) return Number::from_int64(0);  // INT64_MIN % -1 traps in C++
+    return Number::from_int64(a.i_ % b.i_);
+  }
+  Mpz ca, cb, r;
+  int64_t ea = 0, eb = 0;
+  integer_parts(a, ca.v, ea);
+  integer_parts(b, cb.v, eb);
+  // Factor out the common power of ten: (ca·10^(ea-g)) rem (cb·10^(eb-g)), times 10^g.
+  int64_t g = std::min(ea, eb);
+  mpz_abs(cb.v, cb.v);
+  if (ea > g) {
+    // |a'| mod |b'| through modular exponentiation, never building 10^(ea-g).
+    Mpz ten(10), e(ea - g), t;
+    mpz_powm(t.v, ten.v, e.v, cb.v);
+    mpz_abs(r.v, ca.v);
+    mpz_mul(r.v, r.v, t.v);
+    mpz_mod(r.v, r.v, cb.v);
+    if (mpz_sgn(ca.v) < 0) mpz_neg(r.v, r.v);
+  } else if (eb > g && static_cast<int64_t>(mpz_sizeinbase(ca.v, 10)) < eb - g) {
+    mpz_set(r.v, ca.v);  // |a'| < 10^(eb-g) <= |b'|
+  } else {
+    scale_up(cb.v, static_cast<uint64_t>(eb - g));
+    mpz_tdiv_r(r.v, ca.v, cb.v);
+  }
+  return NumberAccess::make(r.v, g);
 }
 
 }  // namespace arcane::runtime

@@ -8,7 +8,7 @@ seconds="${1:-30}"
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz
 mkdir -p build-fuzz/corpus
-for target in fuzz_parser fuzz_json_reader fuzz_yaml_reader; do
+for target in fuzz_parser fuzz_json_reader fuzz_yaml_reader fuzz_plan_loader; do
   corpus="build-fuzz/corpus/$target"
   mkdir -p "$corpus"
   seeds="fuzz/seeds/${target#fuzz_}"

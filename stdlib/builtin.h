@@ -14,7 +14,9 @@
 // object, set, string} but got number"), `eval_builtin_error` for other failures
 // ("div: divide by zero") — with the built-in's name first in the message. The caller
 // (the VM) attaches the call's location and decides, from the strict-errors setting,
-// whether the error makes the expression undefined or aborts the query.
+// whether the error makes the expression undefined or aborts the query (an error marked
+// `halt` always aborts it). A built-in without a result (print) returns `true` when it
+// succeeds. A relation (walk) returns an array whose elements the caller iterates.
 #pragma once
 
 #include <cstdint>
@@ -33,8 +35,11 @@ namespace arcane::stdlib {
 class BuiltinContext;  // per-evaluation state: clock, caches, print sink, cancellation
 
 struct BuiltinError {
-  std::string code;     // "eval_type_error" | "eval_builtin_error"
+  std::string code;     // "eval_type_error" | "eval_builtin_error" | ...
   std::string message;  // "name: ..." as OPA words it
+  // OPA's Halt: the error stops the query even when builtin errors are not strict
+  // (print's illegal operand, numbers.range cancelled mid-way).
+  bool halt = false;
 };
 
 // A value, undefined (std::monostate), or an error.
@@ -75,5 +80,11 @@ struct Builtin {
 // The table, sorted by name; lookups are by exact name.
 std::span<const Builtin> all_builtins();
 const Builtin* find_builtin(std::string_view name);
+
+// Calls b with the operands, through the context's cache when b is nondeterministic, so
+// that one evaluation sees one value per distinct call (as OPA's builtin cache does).
+// Back ends call built-ins through this or straight through b.impl; the two differ only
+// for nondeterministic built-ins.
+BuiltinResult invoke(const Builtin& b, BuiltinContext& ctx, std::span<const runtime::Value> args);
 
 }  // namespace arcane::stdlib

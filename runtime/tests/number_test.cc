@@ -129,3 +129,44 @@ TEST(Number, CopiesShareHeapNodes) {
 
 }  // namespace
 }  // namespace arcane::runtime
+
+namespace arcane::runtime {
+namespace {
+
+std::string rem_text(std::string_view a, std::string_view b) {
+  std::optional<Number> r = remainder(*Number::from_text(a), *Number::from_text(b));
+  return r ? r->to_string() : "<none>";
+}
+
+TEST(NumberRemainder, TruncatedLikeGo) {
+  EXPECT_EQ(rem_text("7", "4"), "3");
+  EXPECT_EQ(rem_text("-7", "4"), "-3");
+  EXPECT_EQ(rem_text("7", "-4"), "3");
+  EXPECT_EQ(rem_text("-9223372036854775808", "-1"), "0");
+  EXPECT_EQ(rem_text("10", "18446744073709551616"), "10");
+  EXPECT_EQ(rem_text("5", "55340232221128654848"), "5");
+  EXPECT_EQ(rem_text("100", "-18446744073709551616"), "100");
+  EXPECT_EQ(rem_text("18446744073709551617", "18446744073709551616"), "1");
+  EXPECT_EQ(rem_text("-18446744073709551617", "18446744073709551616"), "-1");
+  EXPECT_EQ(rem_text("7.0", "2"), "1");
+  EXPECT_EQ(rem_text("1e3", "7"), "6");
+  EXPECT_EQ(rem_text("3e5", "2e3"), "0");
+  EXPECT_EQ(rem_text("12e5", "7e3"), "3000");
+  EXPECT_EQ(rem_text("5", "1e30"), "5");
+}
+
+TEST(NumberRemainder, HugeExponentsStayCheap) {
+  // 10^900000000 mod 7: 10^6 ≡ 1 (mod 7) and 900000000 is a multiple of 6.
+  EXPECT_EQ(rem_text("1e900000000", "7"), "1");
+  EXPECT_EQ(rem_text("-3e900000000", "7"), "-3");
+}
+
+TEST(NumberRemainder, RefusesNonIntegersAndZero) {
+  EXPECT_EQ(rem_text("1.5", "1"), "<none>");
+  EXPECT_EQ(rem_text("1", "0.5"), "<none>");
+  EXPECT_EQ(rem_text("1", "0"), "<none>");
+  EXPECT_EQ(rem_text("1", "0.0"), "<none>");
+}
+
+}  // namespace
+}  // namespace arcane::runtime

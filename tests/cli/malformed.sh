@@ -15,7 +15,7 @@ expect() {
   local start end rc
   start=$(date +%s%N)
   # Sanitizer builds run several times slower; ARCANE_TIME_SCALE stretches the bound.
-  timeout $((60 * ${ARCANE_TIME_SCALE:-1})) "$arcane" check "$file" >"$work/out" 2>"$work/err"; rc=$?
+  timeout $((180 * ${ARCANE_TIME_SCALE:-1})) "$arcane" check "$file" >"$work/out" 2>"$work/err"; rc=$?
   end=$(date +%s%N)
   local ms=$(( (end - start) / 1000000 ))
   local ok=0

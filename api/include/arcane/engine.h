@@ -1,0 +1,150 @@
+// The embedding API: build an Engine once from policies and data, prepare a query once,
+// evaluate it many times, from many threads.
+//
+//   arcane::EngineBuilder builder;
+//   builder.add_path("policies/")     // as `opa eval -d`: .rego modules, .json/.yaml data
+//          .add_bundle("bundle/");    // as `opa eval -b`: a bundle directory
+//   arcane::Result<arcane::Engine> engine = builder.build();
+//   if (!engine) return report(engine.errors());
+//   auto query = engine->prepare("data.authz.allow");
+//   if (!query) return report(query.errors());
+//   arcane::EvalOptions options;
+//   options.input = input;
+//   arcane::EvalResult result = query->eval(options);
+//
+// Why this shape: policy sets are large and change rarely, decisions are many and come from
+// many threads. So all the work that does not depend on the input (parsing, loading and
+// merging data, compiling the modules, planning the query) happens in build() and
+// prepare(), and what they return is immutable and shared: Engine and PreparedQuery are
+// cheap handles, copyable, and their const methods may run concurrently. Nothing here
+// throws; failures come back as Result errors (building, preparing) or as
+// EvalResult::error (evaluating), with OPA's codes and messages.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "arcane/error.h"
+#include "arcane/result_set.h"
+#include "arcane/value.h"
+
+namespace arcane {
+
+namespace api {
+struct EngineState;
+struct QueryState;
+struct BuilderAccess;
+}  // namespace api
+
+enum class RegoVersion : uint8_t { kV0, kV1 };
+
+struct EngineOptions {
+  // Syntax of the modules (a bundle's manifest may set its own). v0 still honours
+  // `import rego.v1` and `import future.keywords...` per file.
+  RegoVersion rego_version = RegoVersion::kV1;
+  // Allow OPA's experimental `import future.keywords.and` / `.or`.
+  bool experimental_keywords = false;
+  // The default of EvalOptions::strict_builtin_errors.
+  bool strict_builtin_errors = false;
+  // At most this many errors are reported by build() and prepare().
+  size_t max_errors = 10;
+};
+
+class Engine;
+class PreparedQuery;
+
+// Collects what an engine is made of; build() reads the files and parses everything, so
+// the add_* calls only record and never fail. Later modules replace earlier ones of the
+// same name, as in OPA.
+class EngineBuilder {
+ public:
+  explicit EngineBuilder(EngineOptions options = {});
+  ~EngineBuilder();
+  EngineBuilder(EngineBuilder&&) noexcept;
+  EngineBuilder& operator=(EngineBuilder&&) noexcept;
+
+  // A Rego module; `name` is its file name in messages (e.g. "policy.rego").
+  EngineBuilder& add_module(std::string name, std::string text);
+  // A base document: an object merged into `data` (two values at one path are an error).
+  EngineBuilder& add_data(Value document);
+  // As `opa eval -d PATH`: a file, or a directory walked recursively. .rego files are
+  // modules; .json/.yaml/.yml files are data mounted at their directory's path relative to
+  // PATH (a file at the top merges into data itself). `a.b:PATH` mounts under data.a.b.
+  EngineBuilder& add_path(std::string path);
+  // As `opa eval -b PATH`: a bundle directory. Only data.json / data.yaml / data.yml are
+  // data, mounted at their directory; .manifest roots are enforced and its rego_version
+  // honoured; the bundle owns its roots, replacing whatever other data is there.
+  EngineBuilder& add_bundle(std::string path);
+
+  // Loads, parses and compiles. Errors: unreadable or malformed files and bundles (no
+  // code), module parse errors (rego_parse_error, located), compile errors.
+  Result<Engine> build() const;
+
+ private:
+  friend struct api::BuilderAccess;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+struct PrepareOptions {
+  // Queries are Rego v1 in OPA 1.x whatever the modules' version.
+  RegoVersion rego_version = RegoVersion::kV1;
+};
+
+class Engine {
+ public:
+  // Parses and plans a query: expressions separated by `;` or newlines. Errors are located
+  // in the query, whose file name is empty (as in OPA).
+  Result<PreparedQuery> prepare(std::string_view query, const PrepareOptions& options = {}) const;
+
+  // The base document: every data file and add_data() merged (rules are not in it).
+  const Value& data() const;
+  // The modules' file names, in the order they were added.
+  std::vector<std::string> module_names() const;
+  const EngineOptions& options() const;
+
+ private:
+  friend struct api::BuilderAccess;
+  explicit Engine(std::shared_ptr<const api::EngineState> state) : state_(std::move(state)) {}
+  std::shared_ptr<const api::EngineState> state_;
+};
+
+enum class BindingNames : uint8_t {
+  // As OPA's rego.ResultSet: the variables the query names, under their own names;
+  // compiler-generated and wildcard variables are left out.
+  kUser,
+  // As OPA's topdown evaluator reports rows (what OPA's conformance runner compares):
+  // every variable bound at the top level of the compiled query, under its compiled name,
+  // generated ones included.
+  kCompiled,
+};
+
+struct EvalOptions {
+  std::optional<Value> input;                 // absent: `input` is undefined
+  std::optional<bool> strict_builtin_errors;  // absent: the engine's default
+  BindingNames binding_names = BindingNames::kUser;
+};
+
+class PreparedQuery {
+ public:
+  // Evaluates the query; thread-safe. Never throws.
+  EvalResult eval(const EvalOptions& options = {}) const;
+  const std::string& text() const;
+
+ private:
+  friend struct api::BuilderAccess;
+  explicit PreparedQuery(std::shared_ptr<const api::QueryState> state) : state_(std::move(state)) {}
+  std::shared_ptr<const api::QueryState> state_;
+};
+
+// An input document from a file, as `opa eval -i` reads it: JSON, or YAML (YAML 1.1).
+// Errors name the file: `open missing.json: no such file or directory`, or
+// `input.json:3:7: <cause>` for malformed content.
+Result<Value> load_input_file(const std::string& path);
+
+}  // namespace arcane

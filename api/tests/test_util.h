@@ -1,0 +1,89 @@
+// Helpers for the API tests: scratch directories of files, a scoped working directory
+// (OPA's messages name files as given, so golden comparisons run from the golden folder),
+// and values from JSON text.
+#pragma once
+
+#include <gtest/gtest.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "arcane/value.h"
+
+namespace arcane::testing {
+
+class TempDir {
+ public:
+  TempDir() {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "arcane-api-XXXXXX").string();
+    if (mkdtemp(tmpl.data()) == nullptr) ADD_FAILURE() << "mkdtemp failed";
+    root_ = tmpl;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(root_, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  // Writes `text` to root/rel, creating directories; returns the full path.
+  std::string write(const std::string& rel, const std::string& text) const {
+    std::filesystem::path p = std::filesystem::path(root_) / rel;
+    std::filesystem::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << text;
+    return p.string();
+  }
+  std::string path(const std::string& rel = "") const { return rel.empty() ? root_ : root_ + "/" + rel; }
+
+ private:
+  std::string root_;
+};
+
+class ScopedChdir {
+ public:
+  explicit ScopedChdir(const std::string& dir) : old_(std::filesystem::current_path()) {
+    std::filesystem::current_path(dir);
+  }
+  ~ScopedChdir() { std::filesystem::current_path(old_); }
+
+ private:
+  std::filesystem::path old_;
+};
+
+inline Value json(std::string_view text) {
+  auto v = value_from_json(text);
+  EXPECT_TRUE(v.ok()) << (v.ok() ? "" : v.error().to_string());
+  return v.ok() ? v.value() : Value();
+}
+
+inline std::string shared_dir() {
+  const char* env = std::getenv("ARCANE_SHARED_DIR");
+#ifdef ARCANE_SHARED_DIR_DEFAULT
+  return env != nullptr ? env : ARCANE_SHARED_DIR_DEFAULT;
+#else
+  return env != nullptr ? env : "../shared";
+#endif
+}
+
+inline std::string golden_dir(const std::string& name) {
+  return shared_dir() + "/opa-cli-golden/" + name;
+}
+
+inline std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// The "value" of the first expression of the first row of a golden `--format json` stdout.
+inline Value golden_value(const std::string& name) {
+  Value doc = json(read_text(golden_dir(name) + "/stdout"));
+  const Value* result = doc.find("result");
+  if (result == nullptr || result->size() == 0) return Value();
+  const Value* exprs = result->at(0).find("expressions");
+  return *exprs->at(0).find("value");
+}
+
+}  // namespace arcane::testing

@@ -1,0 +1,56 @@
+// BuiltinContext: the per-evaluation state built-ins may touch.
+//
+// The VM creates one per query evaluation and passes it to every built-in call. It holds
+// what OPA's BuiltinContext holds that matters to results:
+//   - the clock, read once, so every time.now_ns() of one evaluation agrees;
+//   - the cache of nondeterministic built-ins, so two calls with equal operands in one
+//     evaluation return the same value (rand.intn, uuid.rfc4122, ...);
+//   - the print sink: print() output goes there (stderr by default) and never changes a
+//     result; an empty sink disables printing;
+//   - a cancellation flag owned by the caller, polled by long-running built-ins.
+// It is not shared between threads: each evaluation has its own.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "runtime/value.h"
+
+namespace arcane::stdlib {
+
+class BuiltinContext {
+ public:
+  using PrintSink = std::function<void(std::string_view line)>;  // one line, no newline
+
+  BuiltinContext();                         // the clock is read now
+  explicit BuiltinContext(int64_t now_ns);  // a fixed clock (tests, replays)
+
+  int64_t now_ns() const { return now_ns_; }
+
+  void set_print_sink(PrintSink sink) { print_sink_ = std::move(sink); }
+  bool print_enabled() const { return static_cast<bool>(print_sink_); }
+  void print(std::string_view line) const;
+
+  // The flag is owned by the caller and must outlive the evaluation.
+  void set_cancel_flag(const std::atomic<bool>* flag) { cancel_ = flag; }
+  bool cancelled() const { return cancel_ != nullptr && cancel_->load(std::memory_order_relaxed); }
+
+  // Nondeterministic results by built-in name and operands (an array of them).
+  const runtime::Value* cached(std::string_view builtin, const runtime::Value& operands) const;
+  void remember(std::string_view builtin, runtime::Value operands, runtime::Value result);
+
+ private:
+  using Results = std::unordered_map<runtime::Value, runtime::Value, runtime::ValueHash>;
+
+  int64_t now_ns_;
+  PrintSink print_sink_;
+  const std::atomic<bool>* cancel_ = nullptr;
+  std::map<std::string, Results, std::less<>> cache_;
+};
+
+}  // namespace arcane::stdlib

@@ -1,0 +1,45 @@
+// A collection under construction in a register.
+//
+// Values are immutable, but plans build arrays, sets and objects one element at a time
+// (ArrayAppend, SetAdd, ObjectInsert in a loop). Rebuilding an immutable value per insert
+// would make that quadratic, so a register being built holds one of these instead: a
+// vector plus a hash index, with lookups (Dot, Len) served directly, and the immutable
+// Value made ("frozen") only when something reads the register as a whole. The builder
+// survives freezing, so inserts after a read continue where they were; a register that
+// holds a frozen Value and is then inserted into is "thawed" into a builder by copying.
+#pragma once
+
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+#include "runtime/value.h"
+
+namespace arcane::vm {
+
+class CollectionBuilder {
+ public:
+  enum class Insert : uint8_t { kAdded, kReplaced, kSame, kConflict };
+
+  void start(runtime::Kind kind, size_t capacity = 0);  // kArray, kObject or kSet
+  void thaw(const runtime::Value& v);                   // a copy of an array, object or set
+  runtime::Kind kind() const { return kind_; }
+  size_t size() const { return kind_ == runtime::Kind::kObject ? entries_.size() : items_.size(); }
+
+  void append(runtime::Value v);  // arrays
+  void add(runtime::Value v);     // sets; an equal element already there is kept
+  // Objects: `once` refuses a different value for an existing key (kConflict).
+  Insert insert(runtime::Value key, runtime::Value value, bool once);
+
+  // As value_ops.h's dot() on the collection being built.
+  const runtime::Value* find(const runtime::Value& key) const;
+  runtime::Value freeze() const;
+
+ private:
+  runtime::Kind kind_ = runtime::Kind::kArray;
+  std::vector<runtime::Value> items_;                                       // array elements, set elements (unsorted)
+  std::vector<runtime::ObjectEntry> entries_;                               // object entries (unsorted)
+  std::unordered_map<runtime::Value, uint32_t, runtime::ValueHash> index_;  // sets, objects
+};
+
+}  // namespace arcane::vm

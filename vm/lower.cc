@@ -1,0 +1,303 @@
+// Lowering a plan to bytecode: structured blocks become jumps. See program.h for the
+// scheme and docs/ir.md for the meaning of each statement.
+#include <algorithm>
+
+#include "ir/verifier.h"
+#include "vm/opcodes.h"
+#include "vm/program.h"
+
+namespace arcane::vm {
+
+class Lowerer {
+ public:
+  Lowerer(const ir::Policy& p, const BuiltinProvider& b) : policy_(p), provider_(b) {}
+
+  runtime::Result<std::shared_ptr<const Program>> run(const LowerOptions& options) {
+    ir::VerifyOptions vo;
+    vo.definite_assignment = options.definite_assignment;
+    vo.max_errors = 1;
+    std::vector<runtime::Diagnostic> errors = ir::verify_policy(policy_, vo);
+    if (!errors.empty()) return errors[0];
+    if (policy_.constants.size() + 2 > kIndexMask) return error("ir_verify_error", "too many constants");
+    prog_.reset(new Program());
+    prog_->files_ = policy_.files;
+    prog_->constants_ = policy_.constants;
+    false_ = static_cast<uint32_t>(prog_->constants_.size());
+    prog_->constants_.push_back(runtime::Value::boolean(false));
+    prog_->constants_.push_back(runtime::Value::boolean(true));
+    if (std::optional<runtime::Diagnostic> e = resolve_builtins()) return *e;
+    for (size_t i = 0; i < policy_.functions.size(); ++i) declare(policy_.functions[i], static_cast<uint32_t>(i));
+    for (size_t i = 0; i < policy_.functions.size() && !error_; ++i) function(policy_.functions[i], i);
+    if (error_) return *error_;
+    patch_labels();
+    return std::shared_ptr<const Program>(std::move(prog_));
+  }
+
+ private:
+  struct Label {
+    int64_t pos = -1;
+    std::vector<size_t> patches;
+  };
+  // Where control goes when it leaves a block, and how many `with` overrides are still
+  // in force there (a break pops the rest).
+  struct BlockExit {
+    uint32_t label;
+    uint32_t withs;
+  };
+
+  static runtime::Diagnostic error(std::string code, std::string message, runtime::Location loc = {}) {
+    return runtime::Diagnostic{std::move(code), std::move(message), loc, {}};
+  }
+
+  std::optional<runtime::Diagnostic> resolve_builtins() {
+    for (const ir::BuiltinRef& ref : policy_.builtins) {
+      const Builtin* b = provider_.find(ref.name);
+      if (!b || !b->fn) return error("rego_type_error", "undefined function " + ref.name);
+      if (ref.arity != ir::kVariadic && b->arity >= 0 && ref.arity != b->arity) {
+        return error("rego_type_error", ref.name + ": arity mismatch: plan declares " + std::to_string(ref.arity) +
+                                            " operand(s), the built-in takes " + std::to_string(b->arity));
+      }
+      prog_->builtins_.push_back(b);
+    }
+    return std::nullopt;
+  }
+
+  void declare(const ir::Function& f, uint32_t index) {
+    FunctionInfo info;
+    info.name = f.name;
+    info.kind = f.kind;
+    info.params = f.params;
+    info.memoised = f.kind != ir::FunctionKind::kPlan && f.params.empty();
+    prog_->functions_.push_back(std::move(info));
+    if (!f.path.empty()) {
+      std::vector<std::string_view> path(f.path.begin(), f.path.end());
+      prog_->paths_.emplace(join_path(path), index);
+    }
+  }
+
+  // ---- Emission --------------------------------------------------------------------
+
+  void word(uint32_t w) { prog_->code_.push_back(w); }
+  void op(Op o) { word(static_cast<uint32_t>(o)); }
+  uint32_t pc() const { return static_cast<uint32_t>(prog_->code_.size()); }
+
+  uint32_t new_label() {
+    labels_.emplace_back();
+    return static_cast<uint32_t>(labels_.size() - 1);
+  }
+  void bind(uint32_t l) { labels_[l].pos = pc(); }
+  void target(uint32_t l) {
+    labels_[l].patches.push_back(prog_->code_.size());
+    word(0);
+  }
+  void patch_labels() {
+    for (const Label& l : labels_) {
+      for (size_t at : l.patches) prog_->code_[at] = static_cast<uint32_t>(l.pos);
+    }
+  }
+
+  uint32_t operand(const ir::Operand& o) const {
+    switch (o.kind) {
+      case ir::Operand::Kind::kLocal: return o.index;
+      case ir::Operand::Kind::kConst: return kConstBit | o.index;
+      case ir::Operand::Kind::kBool: return kConstBit | (false_ + o.index);
+    }
+    return 0;
+  }
+  void operands(const std::vector<ir::Operand>& in, size_t from, size_t to) {
+    word(static_cast<uint32_t>(to - from));
+    for (size_t i = from; i < to; ++i) word(operand(in[i]));
+  }
+  uint32_t fail() const { return exits_.back().label; }
+
+  // ---- Structure ---------------------------------------------------------------------
+
+  void function(const ir::Function& f, size_t index) {
+    FunctionInfo& info = prog_->functions_[index];
+    info.entry = pc();
+    locals_ = std::max<uint32_t>(2, max_local(f) + 1);
+    next_iter_ = locals_;
+    max_regs_ = locals_;
+    for (const ir::Block& b : f.blocks) {
+      uint32_t next = new_label();
+      block(b, next, 0);
+      bind(next);
+    }
+    op(f.kind == ir::FunctionKind::kPlan ? Op::kHalt : Op::kReturnUndefined);
+    info.registers = max_regs_;
+  }
+
+  static uint32_t max_local(const ir::Function& f) {
+    uint32_t m = 0;
+    for (ir::Local l : f.params) m = std::max(m, l);
+    auto visit = [&](auto&& self, const ir::Block& b) -> void {
+      for (const ir::Stmt& s : b.stmts) {
+        for (const ir::Operand& o : s.inputs) {
+          if (o.is_local()) m = std::max(m, o.index);
+        }
+        for (ir::Local l : s.outputs) m = std::max(m, l);
+        for (const ir::Block& n : s.blocks) self(self, n);
+      }
+    };
+    for (const ir::Block& b : f.blocks) visit(visit, b);
+    return m;
+  }
+
+  void block(const ir::Block& b, uint32_t exit, uint32_t exit_withs) {
+    exits_.push_back({exit, exit_withs});
+    for (const ir::Stmt& s : b.stmts) {
+      if (error_) break;
+      note_location(s.location);
+      stmt(s);
+    }
+    exits_.pop_back();
+  }
+
+  void note_location(const runtime::Location& loc) {
+    auto& locs = prog_->locations_;
+    const runtime::Location last = locs.empty() ? runtime::Location{} : locs.back().second;
+    if (loc.file == last.file && loc.offset == last.offset && loc.length == last.length) return;
+    if (!locs.empty() && locs.back().first == pc()) {
+      locs.back().second = loc;
+    } else {
+      locs.push_back({pc(), loc});
+    }
+  }
+
+  void stmt(const ir::Stmt& s) {
+    using K = ir::StmtKind;
+    switch (s.kind) {
+      case K::kBlock: return block_stmt(s);
+      case K::kBreak: return break_stmt(s);
+      case K::kScan: return scan(s);
+      case K::kNot: return not_stmt(s);
+      case K::kWith: return with(s);
+      case K::kCallBuiltin: return call_builtin(s);
+      case K::kCallFunc:
+        op(Op::kCallFunc), word(s.imm), word(s.outputs[0]), target(fail());
+        return operands(s.inputs, 0, s.inputs.size());
+      case K::kCallDynamic:
+        op(Op::kCallDynamic), word(s.outputs[0]), target(fail());
+        operands(s.inputs, 0, s.imm);
+        return operands(s.inputs, s.imm, s.inputs.size());
+      default: return simple(s);
+    }
+  }
+
+  void block_stmt(const ir::Stmt& s) {
+    for (const ir::Block& b : s.blocks) {
+      uint32_t next = new_label();
+      block(b, next, withs_);
+      bind(next);
+    }
+  }
+
+  void break_stmt(const ir::Stmt& s) {
+    const BlockExit& to = exits_[exits_.size() - 1 - s.imm];
+    for (uint32_t k = withs_; k > to.withs; --k) op(Op::kWithPop);
+    op(Op::kJump), target(to.label);
+  }
+
+  void scan(const ir::Stmt& s) {
+    uint32_t iter = next_iter_++;
+    max_regs_ = std::max(max_regs_, next_iter_);
+    uint32_t loop = new_label(), end = new_label();
+    op(Op::kScanInit), word(operand(s.inputs[0])), word(iter), target(end);
+    bind(loop);
+    op(Op::kScanNext), word(iter), word(s.outputs[0]), word(s.outputs[1]), target(end);
+    block(s.blocks[0], loop, withs_);
+    op(Op::kJump), target(loop);
+    bind(end);
+    --next_iter_;
+  }
+
+  // The body leaving early (undefined) makes the not defined: continue after it. The body
+  // running to its end makes the not undefined: leave the enclosing block.
+  void not_stmt(const ir::Stmt& s) {
+    uint32_t holds = new_label();
+    block(s.blocks[0], holds, withs_);
+    op(Op::kJump), target(fail());
+    bind(holds);
+  }
+
+  void with(const ir::Stmt& s) {
+    op(Op::kWithPush), word(s.imm), word(operand(s.inputs[0])), target(fail());
+    operands(s.inputs, 1, s.inputs.size());
+    ++withs_;
+    uint32_t pop = new_label();
+    block(s.blocks[0], pop, withs_);
+    bind(pop);
+    op(Op::kWithPop);
+    --withs_;
+  }
+
+  void call_builtin(const ir::Stmt& s) {
+    const Builtin* b = prog_->builtins_[s.imm];
+    if (b->arity >= 0 && static_cast<size_t>(b->arity) != s.inputs.size()) {
+      error_ = error("rego_type_error",
+                     b->name + ": arity mismatch: called with " + std::to_string(s.inputs.size()) +
+                         " operand(s), takes " + std::to_string(b->arity),
+                     s.location);
+      return;
+    }
+    op(Op::kCallBuiltin), word(s.imm), word(s.outputs[0]), target(fail());
+    operands(s.inputs, 0, s.inputs.size());
+  }
+
+  // Statements that become one instruction whose words follow the IR fields in order.
+  void simple(const ir::Stmt& s) {
+    using K = ir::StmtKind;
+    auto in = [&](size_t i) { word(operand(s.inputs[i])); };
+    auto out = [&](size_t i) { word(s.outputs[i]); };
+    auto kind = [&](runtime::Kind k) { op(Op::kIsKind), in(0), word(static_cast<uint32_t>(k)), target(fail()); };
+    switch (s.kind) {
+      case K::kDot: op(Op::kDot), in(0), in(1), out(0), target(fail()); return;
+      case K::kLen: op(Op::kLen), in(0), out(0), target(fail()); return;
+      case K::kEqual: op(Op::kEqual), in(0), in(1), target(fail()); return;
+      case K::kNotEqual: op(Op::kNotEqual), in(0), in(1), target(fail()); return;
+      case K::kIsArray: return kind(runtime::Kind::kArray);
+      case K::kIsObject: return kind(runtime::Kind::kObject);
+      case K::kIsSet: return kind(runtime::Kind::kSet);
+      case K::kIsString: return kind(runtime::Kind::kString);
+      case K::kIsNumber: return kind(runtime::Kind::kNumber);
+      case K::kIsBoolean: return kind(runtime::Kind::kBoolean);
+      case K::kIsNull: return kind(runtime::Kind::kNull);
+      case K::kIsDefined: op(Op::kIsDefined), word(s.inputs[0].index), target(fail()); return;
+      case K::kIsUndefined: op(Op::kIsUndefined), word(s.inputs[0].index), target(fail()); return;
+      case K::kAssignVar: op(Op::kMove), in(0), out(0), target(fail()); return;
+      case K::kAssignVarOnce: op(Op::kMoveOnce), in(0), out(0), target(fail()); return;
+      case K::kResetLocal: op(Op::kReset), out(0); return;
+      case K::kMakeArray: op(Op::kMakeArray), out(0), word(std::min<uint32_t>(s.imm, 1024)); return;
+      case K::kMakeObject: op(Op::kMakeObject), out(0); return;
+      case K::kMakeSet: op(Op::kMakeSet), out(0); return;
+      case K::kArrayAppend: op(Op::kArrayAppend), out(0), in(0), target(fail()); return;
+      case K::kObjectInsert: op(Op::kObjectInsert), out(0), in(0), in(1), target(fail()); return;
+      case K::kObjectInsertOnce: op(Op::kObjectInsertOnce), out(0), in(0), in(1), target(fail()); return;
+      case K::kObjectMerge: op(Op::kObjectMerge), in(0), in(1), out(0), target(fail()); return;
+      case K::kSetAdd: op(Op::kSetAdd), out(0), in(0), target(fail()); return;
+      case K::kResultSetAdd: op(Op::kResultAdd), in(0), target(fail()); return;
+      case K::kReturnLocal: op(Op::kReturn), in(0); return;
+      default: error_ = error("ir_verify_error", "statement cannot be lowered", s.location); return;
+    }
+  }
+
+  const ir::Policy& policy_;
+  const BuiltinProvider& provider_;
+  std::unique_ptr<Program> prog_;
+  uint32_t false_ = 0;
+  std::vector<Label> labels_;
+  std::vector<BlockExit> exits_;
+  uint32_t withs_ = 0;
+  uint32_t locals_ = 0;
+  uint32_t next_iter_ = 0;
+  uint32_t max_regs_ = 0;
+  std::optional<runtime::Diagnostic> error_;
+};
+
+runtime::Result<std::shared_ptr<const Program>> Program::lower(const ir::Policy& policy,
+                                                               const BuiltinProvider& builtins,
+                                                               const LowerOptions& options) {
+  return Lowerer(policy, builtins).run(options);
+}
+
+}  // namespace arcane::vm

@@ -1,0 +1,330 @@
+// The evaluation state and the interpreter's slow paths; see machine.h.
+#include "vm/machine.h"
+
+#include <algorithm>
+#include <new>
+
+#include "vm/value_ops.h"
+
+namespace arcane::vm {
+
+using runtime::Value;
+
+namespace {
+
+constexpr uint64_t kCheckInterval = 2048;  // instructions between limit checks
+
+std::string duration_text(std::chrono::nanoseconds d) {
+  using namespace std::chrono;
+  if (d >= milliseconds(1)) return std::to_string(duration_cast<milliseconds>(d).count()) + "ms";
+  if (d >= microseconds(1)) return std::to_string(duration_cast<microseconds>(d).count()) + "us";
+  return std::to_string(d.count()) + "ns";
+}
+
+}  // namespace
+
+Machine::Machine(const Program& program, const EvalOptions& options) : prog_(program), options_(options) {
+  const Limits& l = options.limits;
+  has_deadline_ = l.max_time.count() > 0;
+  if (l.max_instructions || l.cancel || has_deadline_) next_check_ = kCheckInterval;
+  if (l.max_instructions) next_check_ = std::min(next_check_, l.max_instructions);
+}
+
+EvalResult Machine::run(uint32_t plan) {
+  const std::vector<FunctionInfo>& fs = prog_.functions();
+  if (plan >= fs.size() || fs[plan].kind != ir::FunctionKind::kPlan) {
+    fail(0, ErrorKind::kInternal, "eval_internal_error", "no plan " + std::to_string(plan));
+    return std::move(result_);
+  }
+  frames_.push_back({plan, 0, 0, 0, 0, 0, false});
+  ensure_registers(std::max<uint32_t>(fs[plan].registers, 2));
+  if (options_.input) {
+    regs_[ir::kInputLocal] = *options_.input;
+    states_[ir::kInputLocal] = kHasValue;
+  }
+  regs_[ir::kDataLocal] = options_.data ? *options_.data : Value::empty_object();
+  states_[ir::kDataLocal] = kHasValue;
+  memo_.emplace_back();
+  start_pc_ = fs[plan].entry;
+  if (has_deadline_) deadline_ = std::chrono::steady_clock::now() + options_.limits.max_time;
+  try {
+    if (options_.dispatch == Dispatch::kSwitch) {
+      run_switch(*this);
+    } else {
+      run_threaded(*this);
+    }
+  } catch (const std::bad_alloc&) {
+    result_.error = make_error(ErrorKind::kInternal, {"eval_internal_error", "out of memory", {}, {}});
+  }
+  if (!result_.error && options_.strict_builtin_errors && result_.first_builtin_error) {
+    result_.error = result_.first_builtin_error;
+  }
+  return std::move(result_);
+}
+
+void Machine::ensure_registers(size_t n) {
+  if (regs_.size() >= n) return;
+  size_t m = std::max(n, regs_.size() * 2);
+  regs_.resize(m);
+  states_.resize(m, kUndefined);
+  aux_.resize(m, 0);
+  builders_.resize(m);
+}
+
+// ---- Registers ---------------------------------------------------------------------------
+
+const Value* Machine::read_slow(uint32_t reg) {
+  uint32_t a = base_ + reg;
+  switch (states_[a]) {
+    case kUndefined: return nullptr;
+    case kBuilding:
+      regs_[a] = builders_[a]->freeze();
+      states_[a] = kBuiltFrozen;
+      return &regs_[a];
+    default: return &regs_[a];
+  }
+}
+
+const Value* Machine::read(uint32_t word) {
+  if (word & kConstBit) return &prog_.constants()[word & kIndexMask];
+  return (states_[base_ + word] & kHasValue) ? &regs_[base_ + word] : read_slow(word);
+}
+
+void Machine::start_builder(uint32_t reg, runtime::Kind kind, size_t capacity) {
+  std::unique_ptr<CollectionBuilder>& b = builders_[base_ + reg];
+  if (!b) b = std::make_unique<CollectionBuilder>();
+  b->start(kind, capacity);
+  states_[base_ + reg] = kBuilding;
+}
+
+CollectionBuilder* Machine::mutable_builder(uint32_t reg, runtime::Kind kind, uint32_t pc) {
+  uint32_t a = base_ + reg;
+  uint8_t s = states_[a];
+  if (s == kUndefined) return nullptr;
+  std::unique_ptr<CollectionBuilder>& b = builders_[a];
+  bool building = s & kBuilding;
+  if ((building ? b->kind() : regs_[a].kind()) != kind) {
+    internal_error(pc, std::string("insert into a value that is not of kind ") + runtime::kind_name(kind));
+    return nullptr;
+  }
+  if (!building) {
+    if (!b) b = std::make_unique<CollectionBuilder>();
+    b->thaw(regs_[a]);
+  }
+  states_[a] = kBuilding;
+  return b.get();
+}
+
+// ---- Calls -------------------------------------------------------------------------------
+
+uint32_t Machine::call_function(uint32_t pc) {
+  const uint32_t* c = prog_.code().data() + pc;
+  uint32_t nargs = c[4];
+  return enter(c[1], pc + 5 + nargs, c[3], c[2], c + 5, nargs, pc);
+}
+
+uint32_t Machine::call_dynamic(uint32_t pc) {
+  const uint32_t* c = prog_.code().data() + pc;
+  uint32_t fail_pc = c[2], npath = c[3], nargs = c[4 + npath];
+  std::vector<std::string_view> path;
+  path.reserve(npath);
+  for (uint32_t i = 0; i < npath; ++i) {
+    const Value* v = read(c[4 + i]);
+    if (!v || !v->is_string()) return fail_pc;
+    path.push_back(v->string_view());
+  }
+  std::optional<uint32_t> f = prog_.find_path(path);
+  if (!f || prog_.functions()[*f].params.size() != nargs) return fail_pc;
+  return enter(*f, pc + 5 + npath + nargs, fail_pc, c[1], c + 5 + npath, nargs, pc);
+}
+
+uint32_t Machine::enter(uint32_t function, uint32_t pc_after, uint32_t fail_pc, uint32_t result, const uint32_t* args,
+                        uint32_t nargs, uint32_t pc) {
+  const FunctionInfo& f = prog_.functions()[function];
+  if (f.memoised) {
+    if (const MemoEntry* e = memo_lookup(function)) {
+      if (e->state == kUndefinedResult) return fail_pc;
+      regs_[base_ + result] = e->value;
+      states_[base_ + result] = kHasValue;
+      return pc_after;
+    }
+  }
+  if (frames_.size() >= options_.limits.max_call_depth) {
+    return fail(pc, ErrorKind::kCallDepthLimit, "eval_cancel_error",
+                "evaluation limit exceeded: call depth (" + std::to_string(options_.limits.max_call_depth) + ")");
+  }
+  uint32_t nb = base_ + prog_.functions()[frames_.back().function].registers;
+  ensure_registers(static_cast<size_t>(nb) + f.registers);
+  std::fill(states_.begin() + nb, states_.begin() + nb + f.registers, kUndefined);
+  for (uint32_t i = 0; i < nargs; ++i) {
+    const Value* a = read(args[i]);
+    if (!a) return fail_pc;
+    regs_[nb + f.params[i]] = *a;
+    states_[nb + f.params[i]] = kHasValue;
+  }
+  for (uint32_t doc : {ir::kInputLocal, ir::kDataLocal}) {
+    regs_[nb + doc] = regs_[base_ + doc];
+    states_[nb + doc] = states_[base_ + doc];
+  }
+  frames_.push_back({function, nb, pc_after, fail_pc, result, static_cast<uint32_t>(withs_.size()), f.memoised});
+  base_ = nb;
+  return f.entry;
+}
+
+uint32_t Machine::do_return(const Value* result) {
+  Frame fr = frames_.back();
+  if (frames_.size() == 1) return internal_error(0, "return from a plan");
+  std::optional<Value> out;
+  if (result) out = *result;
+  while (withs_.size() > fr.withs) with_pop();
+  frames_.pop_back();
+  if (fr.memo) memo_store(fr.function, out ? &*out : nullptr);
+  base_ = frames_.back().base;
+  if (!out) return fr.fail_pc;
+  regs_[base_ + fr.result] = std::move(*out);
+  states_[base_ + fr.result] = kHasValue;
+  return fr.return_pc;
+}
+
+const Machine::MemoEntry* Machine::memo_lookup(uint32_t function) const {
+  const std::vector<MemoEntry>& scope = memo_.back();
+  if (function >= scope.size() || scope[function].state == kUnknown) return nullptr;
+  return &scope[function];
+}
+
+void Machine::memo_store(uint32_t function, const Value* v) {
+  std::vector<MemoEntry>& scope = memo_.back();
+  if (scope.empty()) scope.resize(prog_.functions().size());
+  scope[function].state = v ? kDefinedResult : kUndefinedResult;
+  if (v) scope[function].value = *v;
+}
+
+stdlib::BuiltinContext& Machine::builtin_context() {
+  if (options_.builtin_context) return *options_.builtin_context;
+  if (!own_context_) {
+    own_context_.emplace();
+    own_context_->set_cancel_flag(options_.limits.cancel);
+  }
+  return *own_context_;
+}
+
+uint32_t Machine::call_builtin(uint32_t pc) {
+  const uint32_t* c = prog_.code().data() + pc;
+  uint32_t nargs = c[4];
+  args_.clear();
+  for (uint32_t i = 0; i < nargs; ++i) {
+    const Value* a = read(c[5 + i]);
+    if (!a) return c[3];
+    args_.push_back(*a);
+  }
+  const Builtin* b = prog_.builtins()[c[1]];
+  BuiltinCall call{builtin_context(), b->data};
+  std::optional<stdlib::BuiltinResult> out;
+  try {
+    out.emplace(b->fn(call, args_));
+  } catch (const std::bad_alloc&) {
+    throw;
+  } catch (...) {
+    return internal_error(pc, b->name + ": built-in threw an exception");
+  }
+  if (out->has_value()) {
+    regs_[base_ + c[2]] = out->take_value();
+    states_[base_ + c[2]] = kHasValue;
+    return pc + 5 + nargs;
+  }
+  if (out->is_undefined()) return c[3];
+  record_builtin_failure(pc, out->error());
+  if (out->error().halt) {
+    result_.error = result_.first_builtin_error;
+    return kAbort;
+  }
+  return c[3];
+}
+
+// ---- With ----------------------------------------------------------------------------------
+
+uint32_t Machine::with_push(uint32_t pc, const Value& value) {
+  const uint32_t* c = prog_.code().data() + pc;
+  uint32_t reg = base_ + c[1], n = c[4];
+  std::vector<Value> path;
+  path.reserve(n);
+  for (uint32_t i = 0; i < n; ++i) path.push_back(prog_.constants()[c[5 + i] & kIndexMask]);
+  Value old = regs_[reg];
+  uint8_t old_state = states_[reg];
+  Value replaced = upsert(old_state & kHasValue ? &old : nullptr, path, value);
+  withs_.push_back({reg, std::move(old), old_state});
+  regs_[reg] = std::move(replaced);
+  states_[reg] = kHasValue;
+  memo_.emplace_back();  // rule values computed under other documents do not apply
+  return pc + 5 + n;
+}
+
+void Machine::with_pop() {
+  WithSave& w = withs_.back();
+  regs_[w.reg] = std::move(w.old);
+  states_[w.reg] = w.old_state;
+  withs_.pop_back();
+  memo_.pop_back();
+}
+
+// ---- Results and errors --------------------------------------------------------------------
+
+void Machine::add_row(const Value& row) {
+  if (seen_rows_.insert(row).second) result_.rows.push_back(row);
+}
+
+uint32_t Machine::conflict(uint32_t pc, bool object_key) {
+  const char* message = "object keys must be unique";
+  if (!object_key) {
+    message = prog_.functions()[frames_.back().function].kind == ir::FunctionKind::kFunction
+                  ? "functions must not produce multiple outputs for same inputs"
+                  : "complete rules must not produce multiple outputs";
+  }
+  return fail(pc, ErrorKind::kConflict, "eval_conflict_error", message);
+}
+
+uint32_t Machine::internal_error(uint32_t pc, std::string message) {
+  return fail(pc, ErrorKind::kInternal, "eval_internal_error", std::move(message));
+}
+
+uint32_t Machine::fail(uint32_t pc, ErrorKind kind, std::string code, std::string message) {
+  if (!result_.error) {
+    result_.error = make_error(kind, {std::move(code), std::move(message), prog_.location_at(pc), {}});
+  }
+  return kAbort;
+}
+
+void Machine::record_builtin_failure(uint32_t pc, const stdlib::BuiltinError& f) {
+  ++result_.builtin_errors;
+  if (!result_.first_builtin_error) {
+    result_.first_builtin_error = make_error(ErrorKind::kBuiltin, {f.code, f.message, prog_.location_at(pc), {}});
+  }
+}
+
+EvalError Machine::make_error(ErrorKind kind, runtime::Diagnostic d) const {
+  std::string text = prog_.render(d);
+  return EvalError{kind, std::move(d), std::move(text)};
+}
+
+bool Machine::checkpoint(uint32_t pc, uint64_t steps, uint64_t& next_check) {
+  const Limits& l = options_.limits;
+  if (l.max_instructions && steps >= l.max_instructions) {
+    fail(pc, ErrorKind::kInstructionLimit, "eval_cancel_error",
+         "evaluation limit exceeded: instructions (" + std::to_string(l.max_instructions) + ")");
+    return false;
+  }
+  if (l.cancel && l.cancel->load(std::memory_order_relaxed)) {
+    fail(pc, ErrorKind::kCancelled, "eval_cancel_error", "caller cancelled query execution");
+    return false;
+  }
+  if (has_deadline_ && std::chrono::steady_clock::now() >= deadline_) {
+    fail(pc, ErrorKind::kTimeLimit, "eval_cancel_error",
+         "evaluation limit exceeded: time (" + duration_text(l.max_time) + ")");
+    return false;
+  }
+  next_check = steps + kCheckInterval;
+  if (l.max_instructions) next_check = std::min(next_check, l.max_instructions);
+  return true;
+}
+
+}  // namespace arcane::vm

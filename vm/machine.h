@@ -1,0 +1,130 @@
+// The state of one evaluation, and the interpreter's slow paths.
+//
+// Registers of all frames live in one stack (parallel arrays: the Value, a state byte,
+// an auxiliary word for scan positions, and a collection builder made on first use), so a
+// call is a window move, not an allocation. A register's state says what it holds:
+// nothing (undefined), a Value, a collection being built, or a built collection whose
+// frozen Value is also cached; bit 0 set means "the Value slot is valid", which is the
+// one test the dispatch loop's fast path makes on every register read.
+//
+// The dispatch loop (dispatch.inc) keeps pc, the frame's register pointers and the
+// instruction count in locals and calls in here for everything that is not a few lines:
+// calls and returns (frames, memo), `with` (override stack, memo scopes), built-ins,
+// rows, errors and limit checks. Those calls return where to continue.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <unordered_set>
+#include <vector>
+
+#include "stdlib/context.h"
+#include "vm/collection_builder.h"
+#include "vm/eval.h"
+#include "vm/opcodes.h"
+#include "vm/program.h"
+
+namespace arcane::vm {
+
+enum RegState : uint8_t { kUndefined = 0, kHasValue = 1, kBuilding = 2, kBuiltFrozen = 3 };
+
+inline constexpr uint32_t kAbort = UINT32_MAX;  // "stop": returned instead of a pc
+
+class Machine {
+ public:
+  Machine(const Program& program, const EvalOptions& options);
+  EvalResult run(uint32_t plan);
+
+  // ---- For the dispatch loop --------------------------------------------------------
+  const uint32_t* code() const { return prog_.code().data(); }
+  const runtime::Value* constants() const { return prog_.constants().data(); }
+  runtime::Value* regs() { return regs_.data() + base_; }
+  uint8_t* states() { return states_.data() + base_; }
+  uint32_t* aux() { return aux_.data() + base_; }
+  uint32_t start_pc() const { return start_pc_; }
+  uint64_t first_check() const { return next_check_; }
+
+  // A register (of the current frame) that is not plainly a value: the frozen builder,
+  // or nullptr when undefined.
+  const runtime::Value* read_slow(uint32_t reg);
+  const runtime::Value* read(uint32_t word);
+  CollectionBuilder& builder(uint32_t reg) { return *builders_[base_ + reg]; }
+  void start_builder(uint32_t reg, runtime::Kind kind, size_t capacity);
+  // The builder of `reg` ready for inserts of `kind` (thawing a plain value). nullptr
+  // when the register is undefined, or, with failed() true, when it holds another kind.
+  CollectionBuilder* mutable_builder(uint32_t reg, runtime::Kind kind, uint32_t pc);
+  bool failed() const { return result_.error.has_value(); }
+
+  // Each returns the pc to continue at, or kAbort.
+  uint32_t call_function(uint32_t pc);
+  uint32_t call_dynamic(uint32_t pc);
+  uint32_t call_builtin(uint32_t pc);
+  uint32_t do_return(const runtime::Value* result);
+  uint32_t with_push(uint32_t pc, const runtime::Value& value);
+  void with_pop();
+  void add_row(const runtime::Value& row);
+  uint32_t conflict(uint32_t pc, bool object_key);
+  uint32_t internal_error(uint32_t pc, std::string message);
+  // Limit and cancellation checks; false when evaluation must stop. Sets next_check.
+  bool checkpoint(uint32_t pc, uint64_t steps, uint64_t& next_check);
+  void finish(uint64_t steps) { result_.instructions = steps; }
+
+ private:
+  struct Frame {
+    uint32_t function;
+    uint32_t base;       // absolute index of register 0
+    uint32_t return_pc;  // in the caller
+    uint32_t fail_pc;    // in the caller, when the result is undefined
+    uint32_t result;     // caller's register for the result
+    uint32_t withs;      // overrides in force at entry
+    bool memo;           // store the result in the memo
+  };
+  struct WithSave {
+    uint32_t reg;  // absolute
+    runtime::Value old;
+    uint8_t old_state;
+  };
+  enum MemoState : uint8_t { kUnknown, kDefinedResult, kUndefinedResult };
+  struct MemoEntry {
+    uint8_t state = kUnknown;
+    runtime::Value value;
+  };
+
+  void ensure_registers(size_t n);
+  uint32_t enter(uint32_t function, uint32_t pc_after, uint32_t fail, uint32_t result, const uint32_t* args,
+                 uint32_t nargs, uint32_t pc);
+  const MemoEntry* memo_lookup(uint32_t function) const;
+  void memo_store(uint32_t function, const runtime::Value* v);
+  void record_builtin_failure(uint32_t pc, const stdlib::BuiltinError& f);
+  stdlib::BuiltinContext& builtin_context();
+  uint32_t fail(uint32_t pc, ErrorKind kind, std::string code, std::string message);
+  EvalError make_error(ErrorKind kind, runtime::Diagnostic d) const;
+
+  const Program& prog_;
+  const EvalOptions& options_;
+  std::vector<runtime::Value> regs_;
+  std::vector<uint8_t> states_;
+  std::vector<uint32_t> aux_;
+  std::vector<std::unique_ptr<CollectionBuilder>> builders_;
+  std::vector<Frame> frames_;
+  std::vector<WithSave> withs_;
+  std::vector<std::vector<MemoEntry>> memo_;           // a scope per `with` in force, lazily sized
+  std::vector<runtime::Value> args_;                   // built-in operands, reused
+  std::optional<stdlib::BuiltinContext> own_context_;  // when the caller gives none
+  uint32_t base_ = 0;
+  uint32_t start_pc_ = 0;
+  uint64_t next_check_ = UINT64_MAX;
+  std::chrono::steady_clock::time_point deadline_;
+  bool has_deadline_ = false;
+  std::unordered_set<runtime::Value, runtime::ValueHash> seen_rows_;
+  EvalResult result_;
+};
+
+// The dispatch loops (dispatch.inc, compiled twice): run from start_pc() until the plan
+// halts or an error stops it.
+void run_threaded(Machine& m);
+void run_switch(Machine& m);
+
+}  // namespace arcane::vm

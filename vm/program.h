@@ -1,0 +1,92 @@
+// A lowered program: the bytecode of one ir::Policy, immutable once built, so one
+// instance is shared by every thread that evaluates it (each evaluation keeps its own
+// registers; see machine.h).
+//
+// Lowering (lower.cc) turns each function's structured blocks into straight code with
+// explicit jumps: an undefined statement jumps to the exit of its block, `break N` jumps
+// to the exit of the Nth enclosing block (popping the `with` overrides it leaves), a scan
+// becomes an init/next loop over a hidden iterator register, a not-block jumps around.
+// IR locals map one to one onto a frame's registers; iterators follow them. Booleans and
+// the policy's constants share one constant pool. Built-in names are resolved through a
+// BuiltinProvider, once.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "ir/ir.h"
+#include "runtime/diagnostic.h"
+#include "runtime/result.h"
+#include "runtime/value.h"
+#include "vm/builtins.h"
+
+namespace arcane::vm {
+
+struct FunctionInfo {
+  std::string name;
+  ir::FunctionKind kind = ir::FunctionKind::kRule;
+  uint32_t entry = 0;      // code offset of the first instruction
+  uint32_t registers = 0;  // frame size: locals, then iterators
+  std::vector<uint32_t> params;
+  bool memoised = false;  // no parameters and not a plan: computed once per evaluation
+};
+
+struct LowerOptions {
+  // Run the IR verifier's dataflow check first (structure is always checked, so a bad
+  // plan is refused rather than lowered). On by default in debug builds.
+#ifdef NDEBUG
+  bool definite_assignment = false;
+#else
+  bool definite_assignment = true;
+#endif
+};
+
+class Program {
+ public:
+  // Errors: "ir_verify_error" for a malformed plan; "rego_type_error" naming a built-in
+  // the provider does not know or calls with the wrong arity.
+  static runtime::Result<std::shared_ptr<const Program>> lower(const ir::Policy& policy,
+                                                               const BuiltinProvider& builtins,
+                                                               const LowerOptions& options = {});
+
+  // The function index of the plan called `name`.
+  std::optional<uint32_t> find_plan(std::string_view name) const;
+  std::optional<uint32_t> find_function(std::string_view name) const;
+  // The function whose CallDynamic path this is; nullopt when none.
+  std::optional<uint32_t> find_path(const std::vector<std::string_view>& path) const;
+
+  const std::vector<uint32_t>& code() const { return code_; }
+  const std::vector<runtime::Value>& constants() const { return constants_; }
+  const std::vector<const Builtin*>& builtins() const { return builtins_; }
+  const std::vector<FunctionInfo>& functions() const { return functions_; }
+  // The location of the statement an instruction came from (unknown when none).
+  runtime::Location location_at(uint32_t pc) const;
+
+  // The whole program as a listing: functions, then each instruction with its operands.
+  std::string disassemble() const;
+  // A diagnostic as OPA's error string: `file:row: code: message`, or `text: code:
+  // message` for an unnamed source that kept its text (a query), `row:col: ...` for an
+  // unnamed one without, and `code: message` when the location is unknown.
+  std::string render(const runtime::Diagnostic& d) const;
+
+ private:
+  friend class Lowerer;
+  Program() = default;
+
+  std::vector<uint32_t> code_;
+  std::vector<runtime::Value> constants_;
+  std::vector<const Builtin*> builtins_;
+  std::vector<FunctionInfo> functions_;
+  std::vector<std::pair<uint32_t, runtime::Location>> locations_;  // by ascending pc
+  std::unordered_map<std::string, uint32_t> paths_;                // joined with '\0'
+  std::vector<ir::FileInfo> files_;
+};
+
+// The key of a CallDynamic path in Program::paths_.
+std::string join_path(const std::vector<std::string_view>& path);
+
+}  // namespace arcane::vm

@@ -1,0 +1,86 @@
+// The interpreter on the real stdlib (stdlib_builtins()): names resolve through the
+// stdlib's declaration table, arities come from its signatures, and its errors reach
+// the query with OPA's wording and the call's file:row.
+#include "vm/tests/test_util.h"
+
+namespace arcane::vm::testing {
+namespace {
+
+std::shared_ptr<const Program> lower_with_stdlib(std::string_view listing) {
+  runtime::Result<ir::Policy> p = ir::parse_policy(listing);
+  EXPECT_TRUE(p.ok()) << (p.ok() ? "" : p.error().message);
+  if (!p.ok()) return nullptr;
+  auto prog = Program::lower(*p, stdlib_builtins());
+  EXPECT_TRUE(prog.ok()) << (prog.ok() ? "" : prog.error().message);
+  return prog.ok() ? *prog : nullptr;
+}
+
+TEST(Stdlib, CallsResolveAndRun) {
+  std::shared_ptr<const Program> p = lower_with_stdlib(R"(
+    plan main { {
+      dot input, "xs" -> l2
+      call count(l2) -> l3
+      call plus(l3, 0.5) -> l4
+      call walk(l2) -> l5
+      call count(l5) -> l6
+      makearray -> l7  arrayappend l4 -> l7  arrayappend l6 -> l7
+      resultsetadd l7
+    } })");
+  ASSERT_TRUE(p);
+  runtime::Value in = json(R"({"xs": [1, 2, 3]})");
+  EvalOptions o;
+  o.input = &in;
+  EvalResult r = run(*p, "main", o);
+  EXPECT_FALSE(r.error) << error_text(r);
+  EXPECT_EQ(rows_text(r), "[[3.5, 4]]");
+}
+
+TEST(Stdlib, ErrorsInBothModes) {
+  std::shared_ptr<const Program> p = lower_with_stdlib(R"(file 1 "test-0.rego" [0, 15, 30]
+    plan main {
+      { call div(1, 0) -> l2 @1:20+5  resultsetadd l2 }
+      { call count(5) -> l2 @1:31+8  resultsetadd l2 }
+      { resultsetadd "after" }
+    })");
+  ASSERT_TRUE(p);
+  EvalResult lax = run(*p, "main");
+  EXPECT_FALSE(lax.error);
+  EXPECT_EQ(rows_text(lax), R"(["after"])");
+  EXPECT_EQ(lax.builtin_errors, 2u);
+  EvalOptions o;
+  o.strict_builtin_errors = true;
+  EvalResult strict = run(*p, "main", o);
+  ASSERT_TRUE(strict.error);
+  EXPECT_EQ(strict.error->text, "test-0.rego:2: eval_builtin_error: div: divide by zero");
+  EXPECT_EQ(rows_text(strict), R"(["after"])");
+}
+
+TEST(Stdlib, ArityComesFromTheSignature) {
+  runtime::Result<ir::Policy> p = ir::parse_policy("plan main { { call count(1, 2) -> l2 } }");
+  ASSERT_TRUE(p.ok());
+  auto prog = Program::lower(*p, stdlib_builtins());
+  ASSERT_FALSE(prog.ok());
+  EXPECT_EQ(prog.error().message, "count: arity mismatch: plan declares 2 operand(s), the built-in takes 1");
+  EXPECT_EQ(stdlib_builtins().find("print")->arity, -1);
+}
+
+TEST(Stdlib, OneContextPerEvaluation) {
+  BuiltinTable mine(&stdlib_builtins());
+  mine.add({"test.now", 0, [](const BuiltinCall& call, std::span<const runtime::Value>) -> stdlib::BuiltinResult {
+              return runtime::Value::integer(call.context.now_ns());
+            }});
+  runtime::Result<ir::Policy> p = ir::parse_policy(R"(plan main { {
+      call test.now() -> l2  call count([1]) -> l3  call test.now() -> l4  equal l2, l4  resultsetadd l2
+    } })");
+  ASSERT_TRUE(p.ok());
+  auto prog = Program::lower(*p, mine);
+  ASSERT_TRUE(prog.ok()) << prog.error().message;
+  stdlib::BuiltinContext ctx(1234);
+  EvalOptions o;
+  o.builtin_context = &ctx;
+  EXPECT_EQ(rows_text(run(**prog, "main", o)), "[1234]");  // the caller's context
+  EXPECT_EQ(evaluate(**prog, "main").rows.size(), 1u);     // its own: one clock reading
+}
+
+}  // namespace
+}  // namespace arcane::vm::testing
