@@ -25,6 +25,7 @@
 #include <string>
 #include <vector>
 
+#include "conformance/sweep_files.h"
 #include "compiler/compile/pipeline.h"
 #include "compiler/parse/parser.h"
 #include "runtime/diagnostic.h"
@@ -42,21 +43,8 @@ struct Sweep {
   size_t failed = 0;
 };
 
-bool has_v0_component(const fs::path& dir) {
-  for (const auto& part : fs::absolute(dir).lexically_normal()) {
-    if (part == "v0") return true;
-  }
-  return false;
-}
-
-std::vector<fs::path> case_files(const fs::path& dir) {
-  std::vector<fs::path> out;
-  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
-    if (entry.is_regular_file()) out.push_back(entry.path());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
+using arcane::conformance::case_files;
+using arcane::conformance::has_v0_component;
 
 std::string read_file(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);

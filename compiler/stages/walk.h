@@ -75,28 +75,31 @@ void walk_expr_terms(X& x, F& f) {
   }
 }
 
+// Walks the expressions in a term's own bodies (comprehensions, template-string parts);
+// true when the term has such bodies, so the term walk does not descend into it again.
+template <typename T, typename F>
+bool walk_term_bodies(T& t, F& f) {
+  static_assert(std::is_same_v<std::remove_const_t<T>, ast::Term>);
+  if (auto* c = std::get_if<ast::ArrayComprehension>(&t.value)) {
+    walk_exprs(c->body, f);
+  } else if (auto* s = std::get_if<ast::SetComprehension>(&t.value)) {
+    walk_exprs(s->body, f);
+  } else if (auto* o = std::get_if<ast::ObjectComprehension>(&t.value)) {
+    walk_exprs(o->body, f);
+  } else if (auto* ts = std::get_if<ast::TemplateString>(&t.value)) {
+    for (auto& p : ts->parts) {
+      if (p.expr) walk_exprs(*p.expr, f);  // term parts are constants
+    }
+  } else {
+    return false;
+  }
+  return true;
+}
+
 // The expressions nested in the terms of an expression (not the expression itself).
 template <typename E, typename F>
 void walk_nested_exprs(E& e, F& f) {
-  auto in_terms = [&f](auto& t) {
-    using V = std::remove_reference_t<decltype(t)>;
-    using U = std::remove_const_t<V>;
-    static_assert(std::is_same_v<U, ast::Term>);
-    if (auto* c = std::get_if<ast::ArrayComprehension>(&t.value)) {
-      walk_exprs(c->body, f);
-    } else if (auto* s = std::get_if<ast::SetComprehension>(&t.value)) {
-      walk_exprs(s->body, f);
-    } else if (auto* o = std::get_if<ast::ObjectComprehension>(&t.value)) {
-      walk_exprs(o->body, f);
-    } else if (auto* ts = std::get_if<ast::TemplateString>(&t.value)) {
-      for (auto& p : ts->parts) {
-        if (p.expr) walk_exprs(*p.expr, f);  // term parts are constants
-      }
-    } else {
-      return false;
-    }
-    return true;
-  };
+  auto in_terms = [&f](auto& t) { return walk_term_bodies(t, f); };
   std::visit(
       [&](auto& x) {
         using U = std::remove_const_t<std::remove_reference_t<decltype(x)>>;
@@ -149,22 +152,7 @@ void walk_exprs(T& node, F&& f) {
     for (auto& e : node) walk_exprs(e, f);
   } else {
     static_assert(std::is_same_v<U, ast::Term>);
-    walk_terms(node, [&f](auto& t) {
-      if (auto* c = std::get_if<ast::ArrayComprehension>(&t.value)) {
-        walk_exprs(c->body, f);
-      } else if (auto* s = std::get_if<ast::SetComprehension>(&t.value)) {
-        walk_exprs(s->body, f);
-      } else if (auto* o = std::get_if<ast::ObjectComprehension>(&t.value)) {
-        walk_exprs(o->body, f);
-      } else if (auto* ts = std::get_if<ast::TemplateString>(&t.value)) {
-        for (auto& p : ts->parts) {
-          if (p.expr) walk_exprs(*p.expr, f);  // term parts are constants
-        }
-      } else {
-        return false;
-      }
-      return true;
-    });
+    walk_terms(node, [&f](auto& t) { return detail::walk_term_bodies(t, f); });
   }
 }
 
