@@ -12,55 +12,14 @@
 #include "runtime/value_builder.h"
 #include "stdlib/context.h"
 #include "stdlib/families.h"
+#include "stdlib/registry_parts.h"
 
 namespace arcane::stdlib {
 
 namespace {
 
-using types::FunctionType;
+using namespace decl_helpers;
 using types::Type;
-
-Type N() {
-  return Type::number();
-}
-Type S() {
-  return Type::string();
-}
-Type B() {
-  return Type::boolean();
-}
-Type A() {
-  return Type::any();
-}
-Type array_of(Type t) {
-  return Type::array_of(std::move(t));
-}
-Type set_of(Type t) {
-  return Type::set_of(std::move(t));
-}
-Type any_object() {
-  return Type::object_of(A(), A());
-}
-
-FunctionType fn(std::vector<Type> args, Type result) {
-  return FunctionType{std::move(args), std::move(result), {}};
-}
-
-Builtin decl(std::string_view name, FunctionType type, std::string_view category, BuiltinImpl impl,
-             std::string_view infix = {}) {
-  Builtin b;
-  b.decl.name = name;
-  b.decl.type = std::move(type);
-  b.decl.category = category;
-  b.decl.infix = infix;
-  b.impl = impl;
-  return b;
-}
-
-Builtin deprecated(Builtin b) {
-  b.decl.deprecated = true;
-  return b;
-}
 
 void add_comparison(std::vector<Builtin>& t) {
   auto cmp = [](std::string_view name, std::string_view infix, BuiltinImpl impl) {
@@ -168,6 +127,11 @@ std::vector<Builtin> build_table() {
   add_casts(t);
   add_collections(t);
   add_debugging(t);
+  register_strings(t);
+  register_encoding(t);
+  register_matching(t);
+  register_security(t);
+  register_schemas(t);
   std::sort(t.begin(), t.end(), [](const Builtin& a, const Builtin& b) { return a.decl.name < b.decl.name; });
   return t;
 }
