@@ -8,6 +8,7 @@ PACKAGES=(
   antlr4 libantlr4-runtime-dev uuid-dev     # grammar/: the ANTLR tool and C++ runtime
   rapidjson-dev libyaml-cpp-dev libgmp-dev  # runtime/: JSON, YAML, exact big numbers
   libcli11-dev                              # cli/
+  libyaml-dev                               # stdlib/: yaml.marshal (libyaml's emitter, the original of go-yaml's)
   libgtest-dev libgmock-dev libbenchmark-dev  # tests and bench/
   clang-19 libclang-rt-19-dev               # the libFuzzer targets (fuzz preset; clang 14 rejects ANTLR 4.9 headers)
 )
