@@ -37,35 +37,62 @@ Value path_value(const std::vector<Value>& path) {
   return out.build();
 }
 
-struct PathSearch {
-  const Value& graph;
-  runtime::SetBuilder& paths;
-  std::vector<Value> path;
-  std::set<Value> on_path;
+// OPA's recursive pathBuilder, with an explicit stack so that a long chain cannot
+// overflow the C++ one.
+class PathSearch {
+ public:
+  PathSearch(const Value& graph, runtime::SetBuilder& paths, const Value& root) : graph_(graph), paths_(paths) {
+    path_.push_back(root);
+    on_path_.insert(root);
+  }
 
-  void visit(const Value& node) {
-    const Value* edges = graph.find(node);
+  void run(const Value& start) {
+    enter(start);
+    while (!frames_.empty()) {
+      Frame& f = frames_.back();
+      if (f.next < f.edges.size()) {
+        const Value& n = f.edges[f.next++];
+        if (on_path_.count(n) != 0) {
+          paths_.insert(path_value(path_));
+        } else {
+          enter(n);
+        }
+        continue;
+      }
+      if (f.added) on_path_.erase(path_.back());
+      path_.pop_back();
+      frames_.pop_back();
+    }
+  }
+
+ private:
+  struct Frame {
+    std::span<const Value> edges;
+    size_t next = 0;
+    bool added = false;
+  };
+
+  void enter(const Value& node) {
+    const Value* edges = graph_.find(node);
     if (edges == nullptr) {
-      paths.insert(path_value(path));
+      paths_.insert(path_value(path_));
       return;
     }
-    path.push_back(node);
+    path_.push_back(node);
     std::span<const Value> next = neighbours(*edges);
     if (next.empty()) {
-      paths.insert(path_value(path));
-    } else {
-      bool added = on_path.insert(node).second;
-      for (const Value& n : next) {
-        if (on_path.count(n) != 0) {
-          paths.insert(path_value(path));
-        } else {
-          visit(n);
-        }
-      }
-      if (added) on_path.erase(node);
+      paths_.insert(path_value(path_));
+      path_.pop_back();
+      return;
     }
-    path.pop_back();
+    frames_.push_back(Frame{next, 0, on_path_.insert(node).second});
   }
+
+  const Value& graph_;
+  runtime::SetBuilder& paths_;
+  std::vector<Value> path_;
+  std::set<Value> on_path_;
+  std::vector<Frame> frames_;
 };
 
 }  // namespace
@@ -104,8 +131,7 @@ BuiltinResult graph_reachable_paths(BuiltinContext&, Args args) {
       continue;
     }
     for (const Value& n : next) {
-      PathSearch search{graph, paths, {node}, {node}};
-      search.visit(n);
+      PathSearch(graph, paths, node).run(n);
     }
   }
   return paths.build();

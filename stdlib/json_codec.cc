@@ -10,7 +10,9 @@
 
 #include "runtime/json_reader.h"
 #include "runtime/json_writer.h"
+#include "runtime/utf8.h"
 #include "stdlib/families_encoding.h"
+#include "stdlib/go_json_scanner.h"
 #include "stdlib/operands.h"
 #include "stdlib/value_text.h"
 
@@ -24,6 +26,21 @@ constexpr std::string_view kWithOptions = "json.marshal_with_options";
 
 // Go's encoding/json decoders nest up to 10000 levels.
 constexpr size_t kGoMaxDepth = 10000;
+
+// Go's decoder turns each byte of an ill-formed UTF-8 sequence in a string into U+FFFD
+// (outside strings Go's scanner has already refused anything but ASCII).
+std::string with_replacement_characters(std::string_view text) {
+  std::string out;
+  size_t bad = runtime::find_invalid_utf8(text);
+  while (bad != std::string_view::npos) {
+    out.append(text.substr(0, bad));
+    out += "\xEF\xBF\xBD";
+    text.remove_prefix(bad + 1);
+    bad = runtime::find_invalid_utf8(text);
+  }
+  out.append(text);
+  return out;
+}
 
 void newline(std::string& out, std::string_view prefix, std::string_view indent, int depth) {
   out.push_back('\n');
@@ -150,20 +167,25 @@ BuiltinResult json_marshal_with_options(BuiltinContext&, Args args) {
   return Value::from_string(o.prefix + go_indent(compact, o.prefix, o.indent));
 }
 
+// The syntax (and the first value) is settled by Go's scanner, so errors and quirks are
+// Go's; the value is then read by our JSON reader.
 BuiltinResult json_unmarshal(BuiltinContext&, Args args) {
   if (!args[0].is_string()) return operand_type_error("json.unmarshal", 1, args[0], {"string"});
+  std::string_view text = args[0].string_view();
+  std::variant<GoJsonSpan, std::string> first = go_json_first_value(text);
+  if (const std::string* e = std::get_if<std::string>(&first)) return builtin_error("json.unmarshal", *e);
+  const GoJsonSpan& span = std::get<GoJsonSpan>(first);
   runtime::JsonReadOptions options;
   options.max_depth = kGoMaxDepth;
-  runtime::Result<Value> v = runtime::parse_json(args[0].string_view(), options);
+  runtime::Result<Value> v =
+      runtime::parse_json(with_replacement_characters(text.substr(span.begin, span.end - span.begin)), options);
   if (!v.ok()) return builtin_error("json.unmarshal", v.error().message);
   return v.value();
 }
 
 BuiltinResult json_is_valid(BuiltinContext&, Args args) {
   if (!args[0].is_string()) return Value::boolean(false);
-  runtime::JsonReadOptions options;
-  options.max_depth = kGoMaxDepth;
-  return Value::boolean(runtime::parse_json(args[0].string_view(), options).ok());
+  return Value::boolean(go_json_valid(args[0].string_view()));
 }
 
 }  // namespace arcane::stdlib::impl

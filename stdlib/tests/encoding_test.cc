@@ -123,6 +123,28 @@ TEST(Json, UnmarshalAndIsValid) {
   EXPECT_EQ(show(call("json.is_valid", {num("1")})), "false");
 }
 
+TEST(Json, GoDecoderErrorsAndQuirks) {
+  auto unmarshal = [](std::string_view text) { return show(call("json.unmarshal", {str(text)})); };
+  EXPECT_EQ(unmarshal("{"), builtin_error("json.unmarshal: unexpected EOF"));
+  EXPECT_EQ(unmarshal(" "), builtin_error("json.unmarshal: EOF"));
+  EXPECT_EQ(unmarshal("x"), builtin_error("json.unmarshal: invalid character 'x' looking for beginning of value"));
+  EXPECT_EQ(unmarshal("[1,]"), builtin_error("json.unmarshal: invalid character ']' looking for beginning of value"));
+  EXPECT_EQ(unmarshal(R"({"a" 1})"), builtin_error("json.unmarshal: invalid character '1' after object key"));
+  EXPECT_EQ(unmarshal(R"({"a": 1 "b"})"),
+            builtin_error(R"(json.unmarshal: invalid character '"' after object key:value pair)"));
+  EXPECT_EQ(unmarshal("trx"), builtin_error("json.unmarshal: invalid character 'x' in literal true (expecting 'u')"));
+  EXPECT_EQ(unmarshal("1.x"),
+            builtin_error("json.unmarshal: invalid character 'x' after decimal point in numeric literal"));
+  EXPECT_EQ(unmarshal("[1] x"), builtin_error("json.unmarshal: invalid character 'x' looking for beginning of value"));
+  EXPECT_EQ(unmarshal("1 2"), builtin_error("json.unmarshal: error(s) occurred while decoding: %!w(<nil>)"));
+  EXPECT_EQ(unmarshal("1 null"), "1");  // the trailing token check cannot tell null from nothing
+  EXPECT_EQ(unmarshal(" [1, {\"a\": null}] "), R"([1,{"a":null}])");
+  EXPECT_EQ(unmarshal("\"a\xff" "b\""), "\"a\xEF\xBF\xBD" "b\"");  // Go's U+FFFD for a bad byte
+  EXPECT_EQ(show(call("json.is_valid", {str("\"a\xff" "b\"")})), "true");
+  EXPECT_EQ(show(call("json.is_valid", {str("1 null")})), "false");
+  EXPECT_EQ(show(call("json.is_valid", {str(" {} ")})), "true");
+}
+
 std::string yaml_text(const runtime::Value& v) {
   BuiltinResult r = call("yaml.marshal", {v});
   return r.has_value() ? std::string(r.value().string_view()) : show(r);

@@ -172,6 +172,22 @@ TEST(Graph, ReachablePaths) {
             R"(["one","five","six","seven","eight","three"],["one","two","four","three"]])");
 }
 
+TEST(Graph, LongChainDoesNotRecurse) {
+  constexpr int64_t kNodes = 100000;
+  runtime::ObjectBuilder g;
+  for (int64_t i = 0; i < kNodes; ++i) {
+    runtime::ArrayBuilder next;
+    if (i + 1 < kNodes) next.push_back(runtime::Value::integer(i + 1));
+    g.insert(runtime::Value::integer(i), next.build());
+  }
+  runtime::ArrayBuilder start;
+  start.push_back(runtime::Value::integer(0));
+  BuiltinResult r = call("graph.reachable_paths", {g.build(), start.build()});
+  ASSERT_TRUE(r.has_value());
+  ASSERT_EQ(r.value().size(), 1u);
+  EXPECT_EQ(r.value().at(0).size(), static_cast<size_t>(kNodes));
+}
+
 TEST(ArrayFlatten, OneLevel) {
   EXPECT_EQ(show(call("array.flatten", {json("[]")})), "[]");
   EXPECT_EQ(show(call("array.flatten", {json(R"([[1, 2], "string", [3, {"a": "b"}], 4.5, [6, [7, 8]]])")})),
