@@ -55,4 +55,7 @@ BuiltinResult array_flatten(BuiltinContext& ctx, Args args);
 // trace.cc
 BuiltinResult trace(BuiltinContext& ctx, Args args);
 
+// opa_runtime.cc
+BuiltinResult opa_runtime(BuiltinContext& ctx, Args args);
+
 }  // namespace arcane::stdlib::impl

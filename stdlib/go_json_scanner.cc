@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "runtime/utf8.h"
 #include "stdlib/value_text.h"
 
 namespace arcane::stdlib {
@@ -298,6 +299,19 @@ size_t skip_space(std::string_view text, size_t i) {
 }
 
 }  // namespace
+
+std::string go_replace_invalid_utf8(std::string_view text) {
+  std::string out;
+  size_t bad = runtime::find_invalid_utf8(text);
+  while (bad != std::string_view::npos) {
+    out.append(text.substr(0, bad));
+    out += "\xEF\xBF\xBD";
+    text.remove_prefix(bad + 1);
+    bad = runtime::find_invalid_utf8(text);
+  }
+  out.append(text);
+  return out;
+}
 
 bool go_json_valid(std::string_view text) {
   Scanner s;

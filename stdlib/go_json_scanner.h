@@ -29,4 +29,8 @@ struct GoJsonSpan {
 };
 std::variant<GoJsonSpan, std::string> go_json_first_value(std::string_view text);
 
+// Go's treatment of ill-formed UTF-8 when it decodes or encodes JSON strings: each byte
+// of an ill-formed sequence becomes U+FFFD.
+std::string go_replace_invalid_utf8(std::string_view text);
+
 }  // namespace arcane::stdlib

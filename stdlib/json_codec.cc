@@ -10,7 +10,6 @@
 
 #include "runtime/json_reader.h"
 #include "runtime/json_writer.h"
-#include "runtime/utf8.h"
 #include "stdlib/families_encoding.h"
 #include "stdlib/go_json_scanner.h"
 #include "stdlib/operands.h"
@@ -26,21 +25,6 @@ constexpr std::string_view kWithOptions = "json.marshal_with_options";
 
 // Go's encoding/json decoders nest up to 10000 levels.
 constexpr size_t kGoMaxDepth = 10000;
-
-// Go's decoder turns each byte of an ill-formed UTF-8 sequence in a string into U+FFFD
-// (outside strings Go's scanner has already refused anything but ASCII).
-std::string with_replacement_characters(std::string_view text) {
-  std::string out;
-  size_t bad = runtime::find_invalid_utf8(text);
-  while (bad != std::string_view::npos) {
-    out.append(text.substr(0, bad));
-    out += "\xEF\xBF\xBD";
-    text.remove_prefix(bad + 1);
-    bad = runtime::find_invalid_utf8(text);
-  }
-  out.append(text);
-  return out;
-}
 
 void newline(std::string& out, std::string_view prefix, std::string_view indent, int depth) {
   out.push_back('\n');
@@ -178,7 +162,7 @@ BuiltinResult json_unmarshal(BuiltinContext&, Args args) {
   runtime::JsonReadOptions options;
   options.max_depth = kGoMaxDepth;
   runtime::Result<Value> v =
-      runtime::parse_json(with_replacement_characters(text.substr(span.begin, span.end - span.begin)), options);
+      runtime::parse_json(go_replace_invalid_utf8(text.substr(span.begin, span.end - span.begin)), options);
   if (!v.ok()) return builtin_error("json.unmarshal", v.error().message);
   return v.value();
 }

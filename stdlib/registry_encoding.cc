@@ -81,6 +81,9 @@ void register_encoding(std::vector<Builtin>& t) {
   add_graphs(t);
   t.push_back(decl("array.flatten", fn({array_of(A())}, array_of(A())), "array", impl::array_flatten));
   t.push_back(decl("trace", fn({S()}, B()), "tracing", impl::trace));
+  Builtin runtime_info = decl("opa.runtime", fn({}, Type::object_of(S(), A())), "opa", impl::opa_runtime);
+  runtime_info.decl.nondeterministic = true;
+  t.push_back(std::move(runtime_info));
 }
 
 }  // namespace arcane::stdlib

@@ -26,9 +26,9 @@
 
 #include "runtime/go_float.h"
 #include "runtime/json_writer.h"
-#include "runtime/utf8.h"
 #include "runtime/yaml_reader.h"
 #include "stdlib/families_encoding.h"
+#include "stdlib/go_json_scanner.h"
 #include "stdlib/operands.h"
 
 namespace arcane::stdlib::impl {
@@ -232,8 +232,10 @@ class Emitter {
     return emit(e);
   }
 
-  // go-yaml's stringv.
-  bool string(std::string_view s) {
+  // go-yaml's stringv, on the text Go's JSON encoder gave it.
+  bool string(std::string_view raw) {
+    std::string text = go_replace_invalid_utf8(raw);
+    std::string_view s = text;
     if (s.find('\n') != std::string_view::npos) return scalar(s, YAML_LITERAL_SCALAR_STYLE);
     bool plain = !resolves_to_non_string(s) && !is_base60_float(s);
     return scalar(s, plain ? YAML_PLAIN_SCALAR_STYLE : YAML_DOUBLE_QUOTED_SCALAR_STYLE);

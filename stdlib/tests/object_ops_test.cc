@@ -200,5 +200,10 @@ TEST(Trace, AlwaysTrue) {
   EXPECT_EQ(show(call("trace", {str("note")})), "true");
 }
 
+TEST(OpaRuntime, EmptyWithoutARuntime) {
+  EXPECT_EQ(show(call("opa.runtime", {})), "{}");
+  EXPECT_TRUE(find_builtin("opa.runtime")->decl.nondeterministic);
+}
+
 }  // namespace
 }  // namespace arcane::stdlib::testing
