@@ -33,8 +33,8 @@ using runtime::Value;
 enum class Alphabet { kStd, kUrl };
 
 std::string base64_encode_std(std::string_view in) {
-  std::string out(4 * ((in.size() + 2) / 3), '\0');
-  if (in.empty()) return out;
+  std::string out(4 * ((in.size() + 2) / 3) + 1, '\0');  // EVP_EncodeBlock adds a NUL
+  if (in.empty()) return {};
   int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
                           reinterpret_cast<const unsigned char*>(in.data()), static_cast<int>(in.size()));
   out.resize(static_cast<size_t>(std::max(n, 0)));
@@ -283,16 +283,10 @@ BuiltinResult base64url_decode(BuiltinContext&, Args args) {
   std::string s(args[0].string_view());
   if (s.empty() || s.back() != '=') {
     switch (s.size() % 4) {
-      case 0:
-        break;
-      case 2:
-        s += "==";
-        break;
-      case 3:
-        s += "=";
-        break;
-      default:
-        return builtin_error("base64url.decode", "illegal base64url string: " + s);
+      case 0: break;
+      case 2: s += "=="; break;
+      case 3: s += "="; break;
+      default: return builtin_error("base64url.decode", "illegal base64url string: " + s);
     }
   }
   return decoded("base64url.decode", base64_decode(s, Alphabet::kUrl, true));

@@ -16,10 +16,37 @@ constexpr size_t kMaxNestingDepth = 10000;
 enum class Op { kContinue, kEndObject, kEndArray, kSkipSpace, kEnd, kError };
 enum class Parse { kObjectKey, kObjectValue, kArrayValue };
 enum class State {
-  kBeginValue, kBeginValueOrEmpty, kBeginStringOrEmpty, kBeginString, kEndValue, kEndTop,
-  kInString, kInStringEsc, kEscU, kEscU1, kEscU12, kEscU123,
-  kNeg, k1, k0, kDot, kDot0, kE, kESign, kE0,
-  kT, kTr, kTru, kF, kFa, kFal, kFals, kN, kNu, kNul, kError,
+  kBeginValue,
+  kBeginValueOrEmpty,
+  kBeginStringOrEmpty,
+  kBeginString,
+  kEndValue,
+  kEndTop,
+  kInString,
+  kInStringEsc,
+  kEscU,
+  kEscU1,
+  kEscU12,
+  kEscU123,
+  kNeg,
+  k1,
+  k0,
+  kDot,
+  kDot0,
+  kE,
+  kESign,
+  kE0,
+  kT,
+  kTr,
+  kTru,
+  kF,
+  kFa,
+  kFal,
+  kFals,
+  kN,
+  kNu,
+  kNul,
+  kError,
 };
 
 bool is_space(unsigned char c) {
@@ -56,8 +83,7 @@ class Scanner {
         if (is_space(c)) return Op::kSkipSpace;
         if (c == ']') return end_value(c);
         return begin_value(c);
-      case State::kBeginValue:
-        return begin_value(c);
+      case State::kBeginValue: return begin_value(c);
       case State::kBeginStringOrEmpty:
         if (is_space(c)) return Op::kSkipSpace;
         if (c == '}') {
@@ -65,12 +91,9 @@ class Scanner {
           return end_value(c);
         }
         return begin_string(c);
-      case State::kBeginString:
-        return begin_string(c);
-      case State::kEndValue:
-        return end_value(c);
-      case State::kEndTop:
-        return end_top(c);
+      case State::kBeginString: return begin_string(c);
+      case State::kEndValue: return end_value(c);
+      case State::kEndTop: return end_top(c);
       case State::kInString:
         if (c == '"') return go(State::kEndValue);
         if (c == '\\') return go(State::kInStringEsc);
@@ -95,8 +118,7 @@ class Scanner {
       case State::k1:
         if (is_digit(c)) return Op::kContinue;
         return zero(c);
-      case State::k0:
-        return zero(c);
+      case State::k0: return zero(c);
       case State::kDot:
         if (is_digit(c)) return go(State::kDot0);
         return error(c, "after decimal point in numeric literal");
@@ -107,33 +129,21 @@ class Scanner {
       case State::kE:
         if (c == '+' || c == '-') return go(State::kESign);
         return e_sign(c);
-      case State::kESign:
-        return e_sign(c);
+      case State::kESign: return e_sign(c);
       case State::kE0:
         if (is_digit(c)) return Op::kContinue;
         return end_value(c);
-      case State::kT:
-        return literal(c, 'r', State::kTr, "in literal true (expecting 'r')");
-      case State::kTr:
-        return literal(c, 'u', State::kTru, "in literal true (expecting 'u')");
-      case State::kTru:
-        return literal(c, 'e', State::kEndValue, "in literal true (expecting 'e')");
-      case State::kF:
-        return literal(c, 'a', State::kFa, "in literal false (expecting 'a')");
-      case State::kFa:
-        return literal(c, 'l', State::kFal, "in literal false (expecting 'l')");
-      case State::kFal:
-        return literal(c, 's', State::kFals, "in literal false (expecting 's')");
-      case State::kFals:
-        return literal(c, 'e', State::kEndValue, "in literal false (expecting 'e')");
-      case State::kN:
-        return literal(c, 'u', State::kNu, "in literal null (expecting 'u')");
-      case State::kNu:
-        return literal(c, 'l', State::kNul, "in literal null (expecting 'l')");
-      case State::kNul:
-        return literal(c, 'l', State::kEndValue, "in literal null (expecting 'l')");
-      case State::kError:
-        return Op::kError;
+      case State::kT: return literal(c, 'r', State::kTr, "in literal true (expecting 'r')");
+      case State::kTr: return literal(c, 'u', State::kTru, "in literal true (expecting 'u')");
+      case State::kTru: return literal(c, 'e', State::kEndValue, "in literal true (expecting 'e')");
+      case State::kF: return literal(c, 'a', State::kFa, "in literal false (expecting 'a')");
+      case State::kFa: return literal(c, 'l', State::kFal, "in literal false (expecting 'l')");
+      case State::kFal: return literal(c, 's', State::kFals, "in literal false (expecting 's')");
+      case State::kFals: return literal(c, 'e', State::kEndValue, "in literal false (expecting 'e')");
+      case State::kN: return literal(c, 'u', State::kNu, "in literal null (expecting 'u')");
+      case State::kNu: return literal(c, 'l', State::kNul, "in literal null (expecting 'l')");
+      case State::kNul: return literal(c, 'l', State::kEndValue, "in literal null (expecting 'l')");
+      case State::kError: return Op::kError;
     }
     return Op::kError;
   }
@@ -188,24 +198,14 @@ class Scanner {
   Op begin_value(unsigned char c) {
     if (is_space(c)) return Op::kSkipSpace;
     switch (c) {
-      case '{':
-        state_ = State::kBeginStringOrEmpty;
-        return push(c, Parse::kObjectKey);
-      case '[':
-        state_ = State::kBeginValueOrEmpty;
-        return push(c, Parse::kArrayValue);
-      case '"':
-        return go(State::kInString);
-      case '-':
-        return go(State::kNeg);
-      case '0':
-        return go(State::k0);
-      case 't':
-        return go(State::kT);
-      case 'f':
-        return go(State::kF);
-      case 'n':
-        return go(State::kN);
+      case '{': state_ = State::kBeginStringOrEmpty; return push(c, Parse::kObjectKey);
+      case '[': state_ = State::kBeginValueOrEmpty; return push(c, Parse::kArrayValue);
+      case '"': return go(State::kInString);
+      case '-': return go(State::kNeg);
+      case '0': return go(State::k0);
+      case 't': return go(State::kT);
+      case 'f': return go(State::kF);
+      case 'n': return go(State::kN);
       default:
         if (c >= '1' && c <= '9') return go(State::k1);
         return error(c, "looking for beginning of value");

@@ -69,9 +69,7 @@ std::string go_indent(std::string_view compact, std::string_view prefix, std::st
         out.push_back(c);
         newline(out, prefix, indent, depth);
         break;
-      case ':':
-        out += ": ";
-        break;
+      case ':': out += ": "; break;
       case '}':
       case ']':
         if (need_indent) {
@@ -81,8 +79,7 @@ std::string go_indent(std::string_view compact, std::string_view prefix, std::st
         }
         out.push_back(c);
         break;
-      default:
-        out.push_back(c);
+      default: out.push_back(c);
     }
   }
   return out;

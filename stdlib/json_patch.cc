@@ -114,11 +114,11 @@ class EditNode {
   bool remove_array(const Value& key);
   bool remove_fallback(const Value& key);
 
-  std::optional<Value> value_;            // nullopt: deleted
-  std::map<Value, Slot> slots_;           // objects and sets
-  std::map<size_t, Slot> items_;          // arrays: values inserted at current positions
-  std::vector<bool> eliminated_;          // arrays: original elements removed
-  std::vector<bool> inserted_;            // arrays: current positions holding inserted values
+  std::optional<Value> value_;    // nullopt: deleted
+  std::map<Value, Slot> slots_;   // objects and sets
+  std::map<size_t, Slot> items_;  // arrays: values inserted at current positions
+  std::vector<bool> eliminated_;  // arrays: original elements removed
+  std::vector<bool> inserted_;    // arrays: current positions holding inserted values
   std::vector<std::unique_ptr<EditNode>> scratch_;
 };
 

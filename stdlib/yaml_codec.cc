@@ -40,11 +40,11 @@ using runtime::Value;
 // ---- go-yaml's scalar resolution (resolve.go) ----------------------------------------
 
 bool in_resolve_map(std::string_view s) {
-  static constexpr std::string_view kWords[] = {
-      "y",    "Y",     "yes",   "Yes",   "YES",  "on",    "On",    "ON",    "n",     "N",     "no",
-      "No",   "NO",    "off",   "Off",   "OFF",  "true",  "True",  "TRUE",  "false", "False", "FALSE",
-      "",     "~",     "null",  "Null",  "NULL", ".nan",  ".NaN",  ".NAN",  ".inf",  ".Inf",  ".INF",
-      "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", "<<"};
+  static constexpr std::string_view kWords[] = {"y",    "Y",     "yes",   "Yes",   "YES",   "on",    "On",    "ON",
+                                                "n",    "N",     "no",    "No",    "NO",    "off",   "Off",   "OFF",
+                                                "true", "True",  "TRUE",  "false", "False", "FALSE", "",      "~",
+                                                "null", "Null",  "NULL",  ".nan",  ".NaN",  ".NAN",  ".inf",  ".Inf",
+                                                ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", "<<"};
   return std::find(std::begin(kWords), std::end(kWords), s) != std::end(kWords);
 }
 
@@ -68,9 +68,9 @@ bool parse_go_int(std::string_view s, bool allow_sign, __int128 limit_pos, __int
   if (i == s.size()) return base == 8;  // "0" handled above; "0x" alone is invalid
   __int128 v = 0;
   for (; i < s.size(); ++i) {
-    int d = std::isdigit(static_cast<unsigned char>(s[i])) ? s[i] - '0'
+    int d = std::isdigit(static_cast<unsigned char>(s[i]))   ? s[i] - '0'
             : std::isalpha(static_cast<unsigned char>(s[i])) ? std::tolower(s[i]) - 'a' + 10
-                                                              : 99;
+                                                             : 99;
     if (d >= base) return false;
     v = v * base + d;
     if (v > limit_pos + 1) return false;
@@ -226,8 +226,7 @@ class Emitter {
 
   bool scalar(std::string_view text, yaml_scalar_style_t style) {
     yaml_event_t e;
-    yaml_scalar_event_initialize(&e, nullptr, nullptr,
-                                 reinterpret_cast<yaml_char_t*>(const_cast<char*>(text.data())),
+    yaml_scalar_event_initialize(&e, nullptr, nullptr, reinterpret_cast<yaml_char_t*>(const_cast<char*>(text.data())),
                                  static_cast<int>(text.size()), 1, 1, style);
     return emit(e);
   }
@@ -284,19 +283,13 @@ class Emitter {
 
   bool value(const Value& v) {
     switch (v.kind()) {
-      case runtime::Kind::kNull:
-        return scalar("null", YAML_PLAIN_SCALAR_STYLE);
-      case runtime::Kind::kBoolean:
-        return scalar(v.as_bool() ? "true" : "false", YAML_PLAIN_SCALAR_STYLE);
-      case runtime::Kind::kNumber:
-        return number(v);
-      case runtime::Kind::kString:
-        return string(v.string_view());
+      case runtime::Kind::kNull: return scalar("null", YAML_PLAIN_SCALAR_STYLE);
+      case runtime::Kind::kBoolean: return scalar(v.as_bool() ? "true" : "false", YAML_PLAIN_SCALAR_STYLE);
+      case runtime::Kind::kNumber: return number(v);
+      case runtime::Kind::kString: return string(v.string_view());
       case runtime::Kind::kArray:
-      case runtime::Kind::kSet:
-        return sequence(v.elements());
-      case runtime::Kind::kObject:
-        return mapping(v);
+      case runtime::Kind::kSet: return sequence(v.elements());
+      case runtime::Kind::kObject: return mapping(v);
     }
     return false;
   }

@@ -104,10 +104,14 @@ TEST(Json, MarshalWithOptions) {
   EXPECT_EQ(marshal(json("[]"), R"({"indent": "    ", "prefix": "---"})"), "---[]");
   EXPECT_EQ(marshal(json("[[[]], {}]"), R"({"indent": " "})"), "[\n [\n  []\n ],\n {}\n]");
   EXPECT_EQ(marshal(json(R"(["a,[\"b"])"), R"({"indent": " "})"), "[\n \"a,[\\\"b\"\n]");
-  EXPECT_EQ(marshal(json("[]"), R"({"indent": "    ", "include_winning_lottery_numbers": true})"),
-            type_error(R"(json.marshal_with_options: operand 2 object contained unknown key "include_winning_lottery_numbers")"));
-  EXPECT_EQ(marshal(json("[]"), R"({"indent": 1})"),
-            type_error(R"(json.marshal_with_options: operand 2 key "indent" failed cast to string: operand 0 must be string but got number)"));
+  EXPECT_EQ(
+      marshal(json("[]"), R"({"indent": "    ", "include_winning_lottery_numbers": true})"),
+      type_error(
+          R"(json.marshal_with_options: operand 2 object contained unknown key "include_winning_lottery_numbers")"));
+  EXPECT_EQ(
+      marshal(json("[]"), R"({"indent": 1})"),
+      type_error(
+          R"(json.marshal_with_options: operand 2 key "indent" failed cast to string: operand 0 must be string but got number)"));
   EXPECT_EQ(marshal(json("[]"), R"({"pretty": 1})"),
             type_error(R"(json.marshal_with_options: operand 2 key "pretty" failed cast to bool)"));
 }
@@ -139,8 +143,13 @@ TEST(Json, GoDecoderErrorsAndQuirks) {
   EXPECT_EQ(unmarshal("1 2"), builtin_error("json.unmarshal: error(s) occurred while decoding: %!w(<nil>)"));
   EXPECT_EQ(unmarshal("1 null"), "1");  // the trailing token check cannot tell null from nothing
   EXPECT_EQ(unmarshal(" [1, {\"a\": null}] "), R"([1,{"a":null}])");
-  EXPECT_EQ(unmarshal("\"a\xff" "b\""), "\"a\xEF\xBF\xBD" "b\"");  // Go's U+FFFD for a bad byte
-  EXPECT_EQ(show(call("json.is_valid", {str("\"a\xff" "b\"")})), "true");
+  EXPECT_EQ(unmarshal("\"a\xff"
+                      "b\""),
+            "\"a\xEF\xBF\xBD"
+            "b\"");  // Go's U+FFFD for a bad byte
+  EXPECT_EQ(show(call("json.is_valid", {str("\"a\xff"
+                                            "b\"")})),
+            "true");
   EXPECT_EQ(show(call("json.is_valid", {str("1 null")})), "false");
   EXPECT_EQ(show(call("json.is_valid", {str(" {} ")})), "true");
 }

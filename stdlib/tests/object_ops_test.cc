@@ -100,8 +100,9 @@ TEST(JsonPatch, Rfc6902) {
   EXPECT_EQ(patch(R"({"foo": {"bar": "baz", "waldo": "fred"}, "qux": {"corge": "grault"}})",
                   R"([{"op": "move", "from": "/foo/waldo", "path": "/qux/thud"}])"),
             R"({"foo":{"bar":"baz"},"qux":{"corge":"grault","thud":"fred"}})");
-  EXPECT_EQ(patch(R"({"foo": ["all", "grass", "cows", "eat"]})", R"([{"op": "move", "from": "/foo/1", "path": "/foo/3"}])"),
-            R"({"foo":["all","cows","eat","grass"]})");
+  EXPECT_EQ(
+      patch(R"({"foo": ["all", "grass", "cows", "eat"]})", R"([{"op": "move", "from": "/foo/1", "path": "/foo/3"}])"),
+      R"({"foo":["all","cows","eat","grass"]})");
   EXPECT_EQ(patch(R"({"baz": "qux"})", R"([{"op": "test", "path": "/baz", "value": "qux"}])"), R"({"baz":"qux"})");
   EXPECT_EQ(patch(R"({"baz": "qux"})", R"([{"op": "test", "path": "/baz", "value": "bar"}])"), "<undefined>");
   EXPECT_EQ(patch(R"({"q": {"bar": 2}})", R"([{"op": "add", "path": "/a/b", "value": 1}])"), "<undefined>");
