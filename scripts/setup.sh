@@ -9,6 +9,7 @@ PACKAGES=(
   rapidjson-dev libyaml-cpp-dev libgmp-dev  # runtime/: JSON, YAML, exact big numbers
   libcli11-dev                              # cli/
   libyaml-dev                               # stdlib/: yaml.marshal (libyaml's emitter, the original of go-yaml's)
+  libhowardhinnant-date-dev tzdata libssl-dev  # stdlib/: time zones (time.*), crypto and JWT (OpenSSL)
   libgtest-dev libgmock-dev libbenchmark-dev  # tests and bench/
   clang-19 libclang-rt-19-dev               # the libFuzzer targets (fuzz preset; clang 14 rejects ANTLR 4.9 headers)
 )
