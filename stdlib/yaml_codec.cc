@@ -20,7 +20,6 @@
 #include <clocale>
 #include <cmath>
 #include <cwctype>
-#include <regex>
 #include <string>
 #include <vector>
 
@@ -40,11 +39,10 @@ using runtime::Value;
 // ---- go-yaml's scalar resolution (resolve.go) ----------------------------------------
 
 bool in_resolve_map(std::string_view s) {
-  static constexpr std::string_view kWords[] = {"y",    "Y",     "yes",   "Yes",   "YES",   "on",    "On",    "ON",
-                                                "n",    "N",     "no",    "No",    "NO",    "off",   "Off",   "OFF",
-                                                "true", "True",  "TRUE",  "false", "False", "FALSE", "",      "~",
-                                                "null", "Null",  "NULL",  ".nan",  ".NaN",  ".NAN",  ".inf",  ".Inf",
-                                                ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", "<<"};
+  static constexpr std::string_view kWords[] = {
+      "y",    "Y",    "yes",  "Yes",  "YES",  "on",   "On",    "ON",    "n",     "N",     "no",    "No",    "NO",
+      "off",  "Off",  "OFF",  "true", "True", "TRUE", "false", "False", "FALSE", "",      "~",     "null",  "Null",
+      "NULL", ".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF",  "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF"};
   return std::find(std::begin(kWords), std::end(kWords), s) != std::end(kWords);
 }
 
@@ -85,14 +83,55 @@ bool is_go_uint64(std::string_view s) {
   return parse_go_int(s, false, static_cast<__int128>(UINT64_MAX), 0);
 }
 
-bool is_yaml_float_syntax(std::string_view s) {
-  static const std::regex kFloat(R"(^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$)");
-  return std::regex_match(s.begin(), s.end(), kFloat);
+bool is_digit_char(char c) {
+  return c >= '0' && c <= '9';
 }
 
+// go-yaml's yamlStyleFloat: ^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$
+bool is_yaml_float_syntax(std::string_view s) {
+  size_t i = 0;
+  auto digits = [&] {
+    size_t start = i;
+    while (i < s.size() && is_digit_char(s[i])) ++i;
+    return i - start;
+  };
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    if (digits() == 0) return false;
+  } else {
+    if (digits() == 0) return false;
+    if (i < s.size() && s[i] == '.') ++i, digits();
+  }
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    if (digits() == 0) return false;
+  }
+  return i == s.size();
+}
+
+// go-yaml's isBase60Float: ^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$
 bool is_base60_float(std::string_view s) {
-  static const std::regex kBase60(R"(^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$)");
-  return std::regex_match(s.begin(), s.end(), kBase60);
+  size_t i = 0;
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+  if (i == s.size() || !is_digit_char(s[i])) return false;
+  while (i < s.size() && (is_digit_char(s[i]) || s[i] == '_')) ++i;
+  size_t groups = 0;
+  while (i < s.size() && s[i] == ':') {
+    ++i;
+    if (i == s.size() || !is_digit_char(s[i])) return false;
+    bool two = i + 1 < s.size() && is_digit_char(s[i + 1]);
+    if (two && s[i] > '5') return false;
+    i += two ? 2 : 1;
+    ++groups;
+  }
+  if (groups == 0) return false;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    while (i < s.size() && (is_digit_char(s[i]) || s[i] == '_')) ++i;
+  }
+  return i == s.size();
 }
 
 // Go's strconv.ParseFloat: finite results only (an overflow is an error).
@@ -106,13 +145,60 @@ std::optional<double> parse_go_float(std::string_view s) {
   return d;
 }
 
+// Go's time.Parse number fields: one or two digits (getnum), or exactly `width` digits.
+struct TimeText {
+  std::string_view s;
+  size_t i = 0;
+
+  bool number(int& out, size_t min_width, size_t max_width) {
+    size_t n = 0;
+    out = 0;
+    while (n < max_width && i < s.size() && s[i] >= '0' && s[i] <= '9') out = out * 10 + (s[i++] - '0'), ++n;
+    return n >= min_width;
+  }
+  bool literal(char c) { return i < s.size() && s[i] == c ? (++i, true) : false; }
+  bool at_end() const { return i == s.size(); }
+  void fraction() {  // optional, any number of digits; Go accepts ',' as well as '.'
+    if (i + 1 < s.size() && (s[i] == '.' || s[i] == ',') && s[i + 1] >= '0' && s[i + 1] <= '9') {
+      ++i;
+      while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    }
+  }
+};
+
+int days_in(int month, int year) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+bool clock(TimeText& t) {
+  int h = 0, m = 0, sec = 0;
+  if (!t.number(h, 1, 2) || h >= 24 || !t.literal(':') || !t.number(m, 1, 2) || m >= 60 || !t.literal(':') ||
+      !t.number(sec, 1, 2) || sec >= 60) {
+    return false;
+  }
+  t.fraction();
+  return true;
+}
+
+// go-yaml's parseTimestamp: text starting "YYYY-" that time.Parse reads with one of
+// "2006-1-2T15:4:5.999999999Z07:00" (T or t), "2006-1-2 15:4:5.999999999" or "2006-1-2".
 bool is_timestamp(std::string_view s) {
-  // go-yaml's parseTimestamp formats, only tried when the text starts like a date.
-  static const std::regex kDate(R"(^\d{4}-\d{1,2}-\d{1,2}([Tt ]|$).*)");
-  if (!std::regex_match(s.begin(), s.end(), kDate)) return false;
-  static const std::regex kFormats(
-      R"(^\d{4}-\d{1,2}-\d{1,2}([Tt]\d{1,2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?|\s+\d{1,2}:\d{2}:\d{2}(\.\d+)?(\s*(Z|[+-]\d{1,2}(:\d{2})?))?)?$)");
-  return std::regex_match(s.begin(), s.end(), kFormats);
+  TimeText t{s};
+  int year = 0, month = 0, day = 0;
+  if (!t.number(year, 4, 4) || !t.literal('-') || !t.number(month, 1, 2) || month < 1 || month > 12 ||
+      !t.literal('-') || !t.number(day, 1, 2) || day < 1 || day > days_in(month, year)) {
+    return false;
+  }
+  if (t.at_end()) return true;
+  if (t.literal(' ')) return clock(t) && t.at_end();
+  if (!t.literal('T') && !t.literal('t')) return false;
+  if (!clock(t)) return false;
+  if (t.literal('Z')) return t.at_end();
+  int zh = 0, zm = 0;
+  if (!t.literal('+') && !t.literal('-')) return false;
+  return t.number(zh, 2, 2) && zh <= 24 && t.literal(':') && t.number(zm, 2, 2) && zm <= 60 && t.at_end();
 }
 
 // Whether go-yaml would read the plain scalar s as something other than a string.

@@ -172,6 +172,10 @@ TEST(Yaml, Marshal) {
             "a:\n- true\n- 1.5\n- 1\n- 1e+06\n- \"1\"\n- \"\"\n- \"yes\"\n- 'x: y'\nb:\n  c: null\n");
   EXPECT_EQ(yaml_text(json(R"({"a10": 1, "a9": 2, "B": 3, "_": 4})")), "_: 4\nB: 3\na9: 2\na10: 1\n");
   EXPECT_EQ(yaml_text(json(R"({"text": "line 1\nline 2\n"})")), "text: |\n  line 1\n  line 2\n");
+  EXPECT_EQ(yaml_text(json(R"(["2001-12-14t21:59:43.10-05:00", "2001-12-14 21:59:43.10", "2001-2-3",
+                               "2001-02-30", "2001-12-14T21:59:43", "12:30", "<<", "Null", "-inf", "1_000"])")),
+            "- \"2001-12-14t21:59:43.10-05:00\"\n- \"2001-12-14 21:59:43.10\"\n- \"2001-2-3\"\n- 2001-02-30\n"
+            "- 2001-12-14T21:59:43\n- \"12:30\"\n- <<\n- \"Null\"\n- -inf\n- \"1_000\"\n");
   EXPECT_EQ(yaml_text(str("a\xff")), "a\xEF\xBF\xBD\n");  // Go's JSON encoder's U+FFFD
   EXPECT_EQ(yaml_text(json(R"({"k": " lead", "n": "-1", "d": "2001-12-14", "x": "0x1F", "h": "# c"})")),
             "d: \"2001-12-14\"\nh: '# c'\nk: ' lead'\n\"n\": \"-1\"\nx: \"0x1F\"\n");
