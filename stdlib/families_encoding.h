@@ -58,4 +58,8 @@ BuiltinResult trace(BuiltinContext& ctx, Args args);
 // opa_runtime.cc
 BuiltinResult opa_runtime(BuiltinContext& ctx, Args args);
 
+// rego_metadata.cc: the compiler rewrites these calls; the functions only report that it did not.
+BuiltinResult rego_metadata_chain(BuiltinContext& ctx, Args args);
+BuiltinResult rego_metadata_rule(BuiltinContext& ctx, Args args);
+
 }  // namespace arcane::stdlib::impl

@@ -1,4 +1,4 @@
-// Declarations of the encoding, json/yaml, object, array, graph and tracing built-ins.
+// Declarations of the encoding, json/yaml, object, array, graph, tracing, opa and rego.metadata built-ins.
 #include "stdlib/families_encoding.h"
 #include "stdlib/registry_parts.h"
 
@@ -84,6 +84,8 @@ void register_encoding(std::vector<Builtin>& t) {
   Builtin runtime_info = decl("opa.runtime", fn({}, Type::object_of(S(), A())), "opa", impl::opa_runtime);
   runtime_info.decl.nondeterministic = true;
   t.push_back(std::move(runtime_info));
+  t.push_back(decl("rego.metadata.chain", fn({}, array_of(A())), "rego", impl::rego_metadata_chain));
+  t.push_back(decl("rego.metadata.rule", fn({}, A()), "rego", impl::rego_metadata_rule));
 }
 
 }  // namespace arcane::stdlib

@@ -201,6 +201,12 @@ TEST(Trace, AlwaysTrue) {
   EXPECT_EQ(show(call("trace", {str("note")})), "true");
 }
 
+TEST(RegoMetadata, DeclaredForTheCompilerOnly) {
+  EXPECT_EQ(show(call("rego.metadata.chain", {})),
+            "<eval_internal_error: rego.metadata.chain: call was not rewritten by the compiler>");
+  EXPECT_EQ(find_builtin("rego.metadata.rule")->decl.type.to_string(), "() => any");
+}
+
 TEST(OpaRuntime, EmptyWithoutARuntime) {
   EXPECT_EQ(show(call("opa.runtime", {})), "{}");
   EXPECT_TRUE(find_builtin("opa.runtime")->decl.nondeterministic);
