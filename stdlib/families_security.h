@@ -17,4 +17,25 @@ BuiltinResult time_weekday(BuiltinContext& ctx, Args args);
 BuiltinResult time_add_date(BuiltinContext& ctx, Args args);
 BuiltinResult time_diff(BuiltinContext& ctx, Args args);
 
+// tokens.cc
+BuiltinResult io_jwt_decode(BuiltinContext& ctx, Args args);
+BuiltinResult io_jwt_decode_verify(BuiltinContext& ctx, Args args);
+BuiltinResult io_jwt_verify_rs256(BuiltinContext& ctx, Args args);
+BuiltinResult io_jwt_verify_rs384(BuiltinContext& ctx, Args args);
+BuiltinResult io_jwt_verify_rs512(BuiltinContext& ctx, Args args);
+BuiltinResult io_jwt_verify_ps256(BuiltinContext& ctx, Args args);
+BuiltinResult io_jwt_verify_ps384(BuiltinContext& ctx, Args args);
+BuiltinResult io_jwt_verify_ps512(BuiltinContext& ctx, Args args);
+BuiltinResult io_jwt_verify_es256(BuiltinContext& ctx, Args args);
+BuiltinResult io_jwt_verify_es384(BuiltinContext& ctx, Args args);
+BuiltinResult io_jwt_verify_es512(BuiltinContext& ctx, Args args);
+BuiltinResult io_jwt_verify_eddsa(BuiltinContext& ctx, Args args);
+BuiltinResult io_jwt_verify_hs256(BuiltinContext& ctx, Args args);
+BuiltinResult io_jwt_verify_hs384(BuiltinContext& ctx, Args args);
+BuiltinResult io_jwt_verify_hs512(BuiltinContext& ctx, Args args);
+
+// tokensign.cc
+BuiltinResult io_jwt_encode_sign(BuiltinContext& ctx, Args args);
+BuiltinResult io_jwt_encode_sign_raw(BuiltinContext& ctx, Args args);
+
 }  // namespace arcane::stdlib::impl

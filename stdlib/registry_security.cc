@@ -31,10 +31,40 @@ void add_time(std::vector<Builtin>& t) {
                    impl::time_diff));
 }
 
+
+void add_tokens(std::vector<Builtin>& t) {
+  Type any_any = any_object();
+  Type string_any = Type::object_of(S(), A());
+  auto verify = [&](std::string_view name, BuiltinImpl impl) {
+    return decl(name, fn({S(), S()}, B()), "tokens", impl);
+  };
+  t.push_back(decl("io.jwt.decode", fn({S()}, Type::array({any_any, any_any, S()})), "tokens", impl::io_jwt_decode));
+  t.push_back(nondeterministic(decl("io.jwt.decode_verify", fn({S(), string_any}, Type::array({B(), any_any, any_any})),
+                                    "tokens", impl::io_jwt_decode_verify)));
+  t.push_back(verify("io.jwt.verify_rs256", impl::io_jwt_verify_rs256));
+  t.push_back(verify("io.jwt.verify_rs384", impl::io_jwt_verify_rs384));
+  t.push_back(verify("io.jwt.verify_rs512", impl::io_jwt_verify_rs512));
+  t.push_back(verify("io.jwt.verify_ps256", impl::io_jwt_verify_ps256));
+  t.push_back(verify("io.jwt.verify_ps384", impl::io_jwt_verify_ps384));
+  t.push_back(verify("io.jwt.verify_ps512", impl::io_jwt_verify_ps512));
+  t.push_back(verify("io.jwt.verify_es256", impl::io_jwt_verify_es256));
+  t.push_back(verify("io.jwt.verify_es384", impl::io_jwt_verify_es384));
+  t.push_back(verify("io.jwt.verify_es512", impl::io_jwt_verify_es512));
+  t.push_back(verify("io.jwt.verify_eddsa", impl::io_jwt_verify_eddsa));
+  t.push_back(verify("io.jwt.verify_hs256", impl::io_jwt_verify_hs256));
+  t.push_back(verify("io.jwt.verify_hs384", impl::io_jwt_verify_hs384));
+  t.push_back(verify("io.jwt.verify_hs512", impl::io_jwt_verify_hs512));
+  t.push_back(nondeterministic(decl("io.jwt.encode_sign", fn({string_any, string_any, string_any}, S()), "tokensign",
+                                    impl::io_jwt_encode_sign)));
+  t.push_back(nondeterministic(
+      decl("io.jwt.encode_sign_raw", fn({S(), S(), S()}, S()), "tokensign", impl::io_jwt_encode_sign_raw)));
+}
+
 }  // namespace
 
 void register_security(std::vector<Builtin>& t) {
   add_time(t);
+  add_tokens(t);
 }
 
 }  // namespace arcane::stdlib
