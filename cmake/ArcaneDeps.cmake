@@ -14,6 +14,8 @@ find_package(yaml-cpp REQUIRED CONFIG)
 find_package(CLI11 2.1 REQUIRED CONFIG)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(GMP REQUIRED IMPORTED_TARGET gmp)
+pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)    # stdlib/: regex built-ins
+pkg_check_modules(UUID REQUIRED IMPORTED_TARGET uuid)  # stdlib/: uuid.rfc4122
 pkg_check_modules(LIBYAML REQUIRED IMPORTED_TARGET yaml-0.1)  # stdlib/: yaml.marshal (go-yaml's emitter is a libyaml port)
 find_package(date 3.0 REQUIRED CONFIG)  # stdlib/: IANA time zones (date::date-tz, the OS tz database)
 find_package(OpenSSL 3 REQUIRED)        # stdlib/: crypto, JWT, X.509 (OpenSSL::Crypto)

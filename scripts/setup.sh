@@ -8,6 +8,7 @@ PACKAGES=(
   antlr4 libantlr4-runtime-dev uuid-dev     # grammar/: the ANTLR tool and C++ runtime
   rapidjson-dev libyaml-cpp-dev libgmp-dev  # runtime/: JSON, YAML, exact big numbers
   libcli11-dev                              # cli/
+  libre2-dev                                # stdlib/: regex built-ins (Go regexp = RE2 syntax)
   libyaml-dev                               # stdlib/: yaml.marshal (libyaml's emitter, the original of go-yaml's)
   libhowardhinnant-date-dev tzdata libssl-dev  # stdlib/: time zones (time.*), crypto and JWT (OpenSSL)
   libgtest-dev libgmock-dev libbenchmark-dev  # tests and bench/

@@ -1,0 +1,25 @@
+// The process-wide cache of compiled Go-dialect regular expressions (regex.cc), shared by
+// the regex built-ins and glob.match, whose patterns are translated to regular
+// expressions. Internal to stdlib/; the only header outside regex.cc that names RE2.
+#pragma once
+
+#include <re2/re2.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace arcane::stdlib::impl {
+
+// A pattern compiled once: the RE2 program, or Go's wording of why it is invalid.
+struct CompiledRegex {
+  std::unique_ptr<const re2::RE2> re;
+  std::string error;                     // "error parsing regexp: ..." when re is null
+  std::vector<std::string> group_names;  // by group number; "" for unnamed groups
+};
+
+// Compiles (or finds) `pattern` in Go's regexp dialect. Thread-safe; never null.
+std::shared_ptr<const CompiledRegex> compile_regex(std::string_view pattern);
+
+}  // namespace arcane::stdlib::impl
