@@ -3,4 +3,14 @@
 
 #include "stdlib/families.h"
 
-namespace arcane::stdlib::impl {}  // namespace arcane::stdlib::impl
+namespace arcane::stdlib::impl {
+
+// graphql.cc
+BuiltinResult graphql_parse(BuiltinContext& ctx, Args args);
+BuiltinResult graphql_parse_and_verify(BuiltinContext& ctx, Args args);
+BuiltinResult graphql_parse_query(BuiltinContext& ctx, Args args);
+BuiltinResult graphql_parse_schema(BuiltinContext& ctx, Args args);
+BuiltinResult graphql_is_valid(BuiltinContext& ctx, Args args);
+BuiltinResult graphql_schema_is_valid(BuiltinContext& ctx, Args args);
+
+}  // namespace arcane::stdlib::impl
