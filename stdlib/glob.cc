@@ -10,7 +10,12 @@
 // are rejected with the same messages ("unexpected end of input", "could not parse
 // range", ...). A valid pattern is translated to an anchored RE2 expression over runes
 // and matched through the shared regex cache (regex_cache.h): both languages are
-// regular, so the translation is exact and matching stays linear.
+// regular, so the translation is exact and matching stays linear. Ill-formed UTF-8 in
+// the subject reads as one U+FFFD per byte, as gobwas reads it.
+//
+// Known departure: with two or more delimiters, gobwas fuses a run of adjacent wildcards
+// ("*?", "??", "[!ab][!ab]") into one matcher that tests for the delimiters as one
+// *substring*, not as separate characters (a bug); we match each delimiter separately.
 #include <memory>
 #include <optional>
 #include <string>
@@ -405,7 +410,8 @@ BuiltinResult glob_match(BuiltinContext&, Args args) {
   regex += '$';
   std::shared_ptr<const CompiledRegex> c = compile_regex(regex);
   if (!c->re) return builtin_error(kName, c->error);  // cannot happen for a parsed glob
-  std::string_view s = args[2].string_view();
+  std::string buf;
+  std::string_view s = as_go_runes(args[2].string_view(), buf);
   return Value::boolean(re2::RE2::FullMatch(re2::StringPiece(s.data(), s.size()), *c->re));
 }
 

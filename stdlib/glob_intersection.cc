@@ -95,7 +95,7 @@ class Tokenizer {
  public:
   explicit Tokenizer(std::string_view s) : in_(runes_of(s)) {}
 
-  // The glob, or an empty optional with error() set.
+  // Appends the tokens to `out`; false with error() set when the input is invalid.
   bool run(Glob& out) {
     size_t i = 0;
     for (;;) {

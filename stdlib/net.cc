@@ -11,7 +11,8 @@
 //
 // net.cidr_merge gives a bare IPv4 address its classful default mask (10.1.2.3 becomes
 // 10.1.2.3/8), as OPA does, and refuses bare IPv6 addresses. Merged ranges come back as
-// the fewest CIDRs covering them.
+// the fewest CIDRs covering them. net.cidr_expand refuses networks of more than 2^20
+// addresses, where OPA would run on until its evaluation is cancelled.
 #include <netdb.h>
 #include <sys/socket.h>
 
@@ -515,8 +516,8 @@ BuiltinResult net_cidr_contains_matches(BuiltinContext&, Args args) {
 
 BuiltinResult net_cidr_expand(BuiltinContext& ctx, Args args) {
   constexpr std::string_view kName = "net.cidr_expand";
-  // OPA has no limit and would run until cancelled; we refuse beyond 2^24 addresses.
-  constexpr int kMaxHostBits = 24;
+  // OPA has no limit and would run until cancelled; we refuse beyond 2^20 addresses.
+  constexpr int kMaxHostBits = 20;
   if (!args[0].is_string()) return operand_type_error(kName, 1, args[0], {"string"});
   std::optional<IPNet> n = parse_cidr(args[0].string_view());
   if (!n) return builtin_error(kName, invalid_cidr(args[0].string_view()));

@@ -12,6 +12,7 @@
 // Compiled patterns live in one process-wide cache shared by every evaluation and
 // thread: a read-mostly map under a shared mutex, bounded so that hostile input cannot
 // grow it without end (when full an arbitrary entry is dropped, as OPA does).
+#include <algorithm>
 #include <memory>
 #include <shared_mutex>
 #include <string>
@@ -152,6 +153,23 @@ class RegexCache {
 RegexCache& cache() {
   static RegexCache* c = new RegexCache();  // never destroyed: evaluations may outlive statics
   return *c;
+}
+
+// The width of the well-formed UTF-8 sequence at pos (ASCII included), or 0.
+size_t valid_rune_width(std::string_view s, size_t pos) {
+  auto b0 = static_cast<unsigned char>(s[pos]);
+  if (b0 < 0x80) return 1;
+  size_t n = (b0 >> 5) == 0x6 ? 2 : (b0 >> 4) == 0xE ? 3 : (b0 >> 3) == 0x1E ? 4 : 0;
+  if (n == 0 || pos + n > s.size()) return 0;
+  uint32_t r = b0 & (0x7Fu >> n);
+  for (size_t k = 1; k < n; ++k) {
+    auto b = static_cast<unsigned char>(s[pos + k]);
+    if ((b & 0xC0) != 0x80) return 0;
+    r = r << 6 | (b & 0x3Fu);
+  }
+  static constexpr uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (r < kMin[n] || r > 0x10FFFF || (r >= 0xD800 && r <= 0xDFFF)) return 0;
+  return n;
 }
 
 size_t rune_width(std::string_view s, size_t pos) {
@@ -310,8 +328,10 @@ BuiltinResult match(std::string_view name, Args args) {
   if (BuiltinResult r = strings_of(name, args, 2, s); r.is_error()) return r;
   std::shared_ptr<const Compiled> c = cache().get(s[0]);
   if (!c->re) return builtin_error(name, c->error);
-  re2::StringPiece text(s[1].data(), s[1].size());
-  return Value::boolean(c->re->Match(text, 0, s[1].size(), re2::RE2::UNANCHORED, nullptr, 0));
+  std::string buf;
+  std::string_view subject = as_go_runes(s[1], buf);
+  re2::StringPiece text(subject.data(), subject.size());
+  return Value::boolean(c->re->Match(text, 0, subject.size(), re2::RE2::UNANCHORED, nullptr, 0));
 }
 
 // Go's regexp.QuoteMeta.
@@ -375,6 +395,26 @@ std::shared_ptr<const Compiled> compile_template(std::string_view tpl, char star
 }
 
 }  // namespace
+
+std::string_view as_go_runes(std::string_view s, std::string& buf) {
+  size_t i = 0;
+  while (i < s.size() && (static_cast<unsigned char>(s[i]) < 0x80 || valid_rune_width(s, i) > 0)) {
+    i += std::max<size_t>(valid_rune_width(s, i), 1);
+  }
+  if (i == s.size()) return s;
+  buf.assign(s.substr(0, i));
+  while (i < s.size()) {
+    size_t w = valid_rune_width(s, i);
+    if (w == 0) {
+      buf += "\xEF\xBF\xBD";
+      ++i;
+    } else {
+      buf.append(s.substr(i, w));
+      i += w;
+    }
+  }
+  return buf;
+}
 
 std::shared_ptr<const CompiledRegex> compile_regex(std::string_view pattern) {
   return cache().get(pattern);
@@ -476,8 +516,10 @@ BuiltinResult regex_template_match(BuiltinContext&, Args args) {
   std::string error;
   std::shared_ptr<const Compiled> c = compile_template(s[0], s[2][0], s[3][0], error);
   if (!c) return builtin_error(kName, error);
-  re2::StringPiece text(s[1].data(), s[1].size());
-  return Value::boolean(c->re->Match(text, 0, s[1].size(), re2::RE2::UNANCHORED, nullptr, 0));
+  std::string buf;
+  std::string_view subject = as_go_runes(s[1], buf);
+  re2::StringPiece text(subject.data(), subject.size());
+  return Value::boolean(c->re->Match(text, 0, subject.size(), re2::RE2::UNANCHORED, nullptr, 0));
 }
 
 }  // namespace arcane::stdlib::impl

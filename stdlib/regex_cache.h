@@ -19,6 +19,11 @@ struct CompiledRegex {
   std::vector<std::string> group_names;  // by group number; "" for unnamed groups
 };
 
+// `s` with each byte of an ill-formed UTF-8 sequence replaced by U+FFFD, which is how
+// Go's matchers read it (one rune each); `s` itself when it is well-formed. For boolean
+// matches only: offsets into the result are not offsets into `s`.
+std::string_view as_go_runes(std::string_view s, std::string& buf);
+
 // Compiles (or finds) `pattern` in Go's regexp dialect. Thread-safe; never null.
 std::shared_ptr<const CompiledRegex> compile_regex(std::string_view pattern);
 

@@ -40,6 +40,8 @@ TEST(Glob, ListsRangesAlternatives) {
   EXPECT_EQ(glob("a,b", json("[]"), "a,b"), "true");  // a comma outside braces is text
   EXPECT_EQ(glob("h\xC3\xA9?", json("[]"), "h\xC3\xA9\xC3\xA9"), "true");  // runes, not bytes
   EXPECT_EQ(glob("a.+(b)", json("null"), "a.+(b)"), "true");  // regex metacharacters are literal
+  EXPECT_EQ(glob("a?", json("[]"), "a\xFF"), "true");  // an ill-formed byte is one rune, as in Go
+  EXPECT_EQ(glob("a\xC3\xA9", json("[]"), "a\xFF"), "false");
 }
 
 TEST(Glob, Errors) {

@@ -20,6 +20,8 @@ TEST(Regex, Match) {
   EXPECT_EQ(show(call("regex.match", {str("a$"), str("a\n")})), "false");  // $ is end of text, as in Go
   EXPECT_EQ(show(call("regex.match", {str("(?<year>\\d{4})"), str("in 2024")})), "true");  // Go 1.22 groups
   EXPECT_EQ(show(call("re_match", {str("^a+$"), str("aaa")})), "true");
+  EXPECT_EQ(show(call("regex.match", {str("^a.$"), str("a\xFF")})), "true");  // an ill-formed byte is one rune
+  EXPECT_EQ(show(call("regex.match", {str("^a..$"), str("a\xFF")})), "false");
 }
 
 TEST(Regex, GoErrorWording) {
