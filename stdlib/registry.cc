@@ -33,6 +33,14 @@ void add_comparison(std::vector<Builtin>& t) {
   t.push_back(cmp("gte", ">=", impl::gte));
 }
 
+// `=` and `:=`: the planner resolves them (unification is compile-time); the table
+// declares them for the type checker and capabilities, and their implementation is the
+// equality test a call would mean.
+void add_operators(std::vector<Builtin>& t) {
+  t.push_back(decl("eq", fn({A(), A()}, B()), "comparison", impl::equal, "="));
+  t.push_back(decl("assign", fn({A(), A()}, B()), "comparison", impl::equal, ":="));
+}
+
 void add_numbers(std::vector<Builtin>& t) {
   auto binary = [](std::string_view name, std::string_view infix, BuiltinImpl impl) {
     return decl(name, fn({N(), N()}, N()), "numbers", impl, infix);
@@ -120,6 +128,7 @@ void add_debugging(std::vector<Builtin>& t) {
 std::vector<Builtin> build_table() {
   std::vector<Builtin> t;
   add_comparison(t);
+  add_operators(t);
   add_numbers(t);
   add_sets(t);
   add_aggregates(t);

@@ -243,7 +243,7 @@ uint32_t Machine::call_builtin(uint32_t pc) {
 
 // ---- With ----------------------------------------------------------------------------------
 
-uint32_t Machine::with_push(uint32_t pc, const Value& value) {
+uint32_t Machine::with_push(uint32_t pc, const Value* value) {
   const uint32_t* c = prog_.code().data() + pc;
   uint32_t reg = base_ + c[1], n = c[4];
   std::vector<Value> path;
@@ -251,10 +251,14 @@ uint32_t Machine::with_push(uint32_t pc, const Value& value) {
   for (uint32_t i = 0; i < n; ++i) path.push_back(prog_.constants()[c[5 + i] & kIndexMask]);
   Value old = regs_[reg];
   uint8_t old_state = states_[reg];
-  Value replaced = upsert(old_state & kHasValue ? &old : nullptr, path, value);
-  withs_.push_back({reg, std::move(old), old_state});
-  regs_[reg] = std::move(replaced);
-  states_[reg] = kHasValue;
+  withs_.push_back({reg, old, old_state});
+  if (value == nullptr) {
+    regs_[reg] = Value();
+    states_[reg] = 0;
+  } else {
+    regs_[reg] = upsert(old_state & kHasValue ? &old : nullptr, path, *value);
+    states_[reg] = kHasValue;
+  }
   memo_.emplace_back();  // rule values computed under other documents do not apply
   return pc + 5 + n;
 }

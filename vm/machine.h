@@ -62,7 +62,7 @@ class Machine {
   uint32_t call_dynamic(uint32_t pc);
   uint32_t call_builtin(uint32_t pc);
   uint32_t do_return(const runtime::Value* result);
-  uint32_t with_push(uint32_t pc, const runtime::Value& value);
+  uint32_t with_push(uint32_t pc, const runtime::Value* value);  // nullptr: the document becomes undefined
   void with_pop();
   void add_row(const runtime::Value& row);
   uint32_t conflict(uint32_t pc, bool object_key);

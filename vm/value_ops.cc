@@ -62,6 +62,10 @@ std::optional<Value> merge_objects(const Value& a, const Value& b) {
       out.insert(e.key, e.value);
       continue;
     }
+    if (e.value == *other) {  // the same leaf from two rules (or rule and data) agrees
+      out.insert(e.key, e.value);
+      continue;
+    }
     std::optional<Value> merged = merge_objects(e.value, *other);
     if (!merged) return std::nullopt;
     out.insert(e.key, std::move(*merged));

@@ -12,8 +12,8 @@
 //   PreparedPlan::eval(EvalRequest) per decision, many threads at once   (the VM)
 //
 // default_evaluator() (evaluator.cc) is the single place that picks the implementation.
-// Until the planner lands it returns one whose eval() reports `eval_internal_error:
-// evaluation is not available yet`. Tests swap in a fake through set_evaluator(), so
+// It returns vm_evaluator(): compiler stages, planner, bytecode VM. Tests swap in a fake
+// through set_evaluator(), so that
 // everything around evaluation (this API, the conformance runner) is proven before the
 // evaluator exists.
 //
@@ -33,6 +33,7 @@
 #include "runtime/diagnostic.h"
 #include "runtime/source.h"
 #include "runtime/value.h"
+#include "vm/eval.h"
 
 namespace arcane::api {
 
@@ -63,6 +64,7 @@ struct Query {
 struct EvalRequest {
   const runtime::Value* input = nullptr;  // nullptr: input is undefined
   bool strict_builtin_errors = false;
+  vm::Limits limits;
 };
 
 struct RawRow {
@@ -109,6 +111,8 @@ class Evaluator {
 
 // The evaluator engines use unless told otherwise. THE SEAM: see evaluator.cc.
 std::shared_ptr<const Evaluator> default_evaluator();
+// The compiler + planner + bytecode VM (vm_evaluator.cc).
+std::shared_ptr<const Evaluator> vm_evaluator();
 
 // The evaluator `builder` will compile with (nullptr: the default). For tests and tools.
 void set_evaluator(EngineBuilder& builder, std::shared_ptr<const Evaluator> evaluator);

@@ -127,17 +127,22 @@ TEST(Engine, EmptyEngineHasEmptyData) {
   EXPECT_TRUE(engine.module_names().empty());
 }
 
-TEST(Engine, DefaultEvaluatorSaysEvaluationIsNotAvailable) {
+TEST(Engine, DefaultEvaluatorEvaluates) {
   EngineBuilder b;
   b.add_module("policy.rego", kPolicy);
   Engine engine = build_ok(b);
-  auto query = engine.prepare("data.authz.allow");
+  auto query = engine.prepare("x := data.authz.allow");
   ASSERT_TRUE(query.ok()) << query.error().to_string();
-  EvalResult r = query->eval();
-  ASSERT_TRUE(r.error);
-  EXPECT_EQ(r.error->code, "eval_internal_error");
-  EXPECT_EQ(r.error->to_string(), "eval_internal_error: evaluation is not available yet");
-  EXPECT_TRUE(r.rows.empty());
+  EvalOptions read;
+  read.input = value_from_json(R"({"action": "read"})").value();
+  EvalResult r = query->eval(read);
+  ASSERT_FALSE(r.error) << r.error->to_string();
+  ASSERT_EQ(r.rows.size(), 1u);
+  ASSERT_NE(r.rows[0].binding("x"), nullptr);
+  EXPECT_EQ(*r.rows[0].binding("x"), runtime::Value::boolean(true));
+  EvalResult none = query->eval();  // no input: the default
+  ASSERT_EQ(none.rows.size(), 1u);
+  EXPECT_EQ(*none.rows[0].binding("x"), runtime::Value::boolean(false));
 }
 
 TEST(Engine, QueryParseErrorMatchesOpa) {

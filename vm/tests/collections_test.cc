@@ -118,7 +118,7 @@ plan main { {
   objectinsertonce "a", 2 -> l2 @1:31+3
   resultsetadd l2
 } }
-plan merge { { objectmerge {"a": 1}, {"a": 1} -> l2 @1:14+1  resultsetadd l2 } }
+plan merge { { objectmerge {"a": 1}, {"a": 2} -> l2 @1:14+1  resultsetadd l2 } }
 plan nonobject { { objectmerge {"a": 1}, [1] -> l2  resultsetadd l2 } }
 )";
   std::shared_ptr<const Program> p = lower(listing);

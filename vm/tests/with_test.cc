@@ -90,12 +90,20 @@ TEST(With, UndoneOnEveryExit) {
             R"(["in", ["in", {"d": 1}], "inside", "after return", "after scan", "end"])");
 }
 
-TEST(With, UndefinedValueSkipsTheBlock) {
+TEST(With, UndefinedValueAtAPathSkipsTheBlock) {
   EXPECT_EQ(eval_listing(R"(plan main {
-      { with data = input { resultsetadd "never" } }
+      { with data ["a"] = input { resultsetadd "never" } }
       { resultsetadd "next" }
     })"),
             R"(["next"])");
+}
+
+// The planner restores an undefined input for the rest of a query this way.
+TEST(With, UndefinedValueReplacingADocumentMakesItUndefined) {
+  EXPECT_EQ(eval_listing(R"(plan main {
+      { with input = input { isundefined input  resultsetadd "undefined" } }
+    })"),
+            R"(["undefined"])");
 }
 
 }  // namespace

@@ -1,0 +1,157 @@
+// The evaluator: the compiler pipeline, the planner and the bytecode VM behind the API's
+// three interfaces (evaluator.h).
+//
+//   compile:  every module through the stage pipeline, once per engine;
+//   prepare:  the query through the query stages, planned against the program, the plan
+//             round-tripped through its serialized form when ARCANE_CHECK_PLANS is set,
+//             then lowered to bytecode;
+//   eval:     the bytecode run on the request's input and the engine's data.
+#include <cstdlib>
+
+#include "api/src/evaluator.h"
+#include "compiler/compile/pipeline.h"
+#include "compiler/compile/stdlib_builtins.h"
+#include "compiler/plan/planner.h"
+#include "ir/serialize.h"
+#include "ir/verifier.h"
+#include "vm/builtins.h"
+#include "vm/eval.h"
+#include "vm/program.h"
+
+namespace arcane::api {
+
+namespace {
+
+compiler::ast::Module clone_module(const compiler::ast::Module& m) {
+  namespace ast = compiler::ast;
+  ast::Module out;
+  out.package.loc = m.package.loc;
+  for (const auto& t : m.package.path) out.package.path.push_back(ast::clone(t));
+  for (const auto& i : m.imports) out.imports.push_back(ast::Import{i.loc, ast::clone(i.path), i.alias});
+  for (const auto& r : m.rules) out.rules.push_back(ast::clone(r));
+  out.comments = m.comments;
+  out.version = m.version;
+  return out;
+}
+
+class VmPlan final : public PreparedPlan {
+ public:
+  VmPlan(std::shared_ptr<const Policy> policy, std::shared_ptr<const vm::Program> program,
+         std::map<std::string, std::string> rewritten)
+      : policy_(std::move(policy)), program_(std::move(program)), rewritten_(std::move(rewritten)) {}
+
+  RawResult eval(const EvalRequest& request) const override {
+    vm::EvalOptions options;
+    options.input = request.input;
+    options.data = &policy_->data;
+    options.strict_builtin_errors = request.strict_builtin_errors;
+    options.limits = request.limits;
+    vm::EvalResult r = vm::evaluate(*program_, "query", options);
+    RawResult out;
+    out.rows.reserve(r.rows.size());
+    for (const runtime::Value& row : r.rows) {
+      RawRow raw;
+      if (row.is_array() && row.size() == 2) {
+        const runtime::Value& bindings = row.at(0);
+        for (auto e : bindings.entries()) {
+          if (e.key.is_string()) raw.bindings.emplace_back(std::string(e.key.string_view()), e.value);
+        }
+        const runtime::Value& exprs = row.at(1);
+        for (size_t i = 0; i < exprs.size(); ++i) raw.expressions.push_back(exprs.at(i));
+      }
+      out.rows.push_back(std::move(raw));
+    }
+    if (r.error) out.error = r.error->diagnostic;
+    return out;
+  }
+
+  std::optional<std::string> user_name(std::string_view compiled) const override {
+    auto it = rewritten_.find(std::string(compiled));
+    if (it != rewritten_.end()) return PreparedPlan::user_name(it->second);
+    return PreparedPlan::user_name(compiled);
+  }
+
+ private:
+  std::shared_ptr<const Policy> policy_;
+  std::shared_ptr<const vm::Program> program_;
+  std::map<std::string, std::string> rewritten_;
+};
+
+class VmPolicy final : public CompiledPolicy {
+ public:
+  VmPolicy(std::shared_ptr<const Policy> policy, compiler::CompiledProgram program)
+      : policy_(std::move(policy)), program_(std::move(program)) {}
+
+  std::shared_ptr<const PreparedPlan> prepare(std::shared_ptr<const Query> query,
+                                              runtime::Diagnostics& diags) const override {
+    compiler::QueryOptions qopts;
+    qopts.sources = &query->sources;
+    qopts.enable_print_statements = true;
+    auto compiled = compiler::compile_query(program_, compiler::ast::clone(query->body), qopts, diags);
+    if (!compiled.ok()) {
+      if (diags.empty()) diags.add(compiled.error());
+      return nullptr;
+    }
+    compiler::plan::QuerySpec spec;
+    spec.result_vars = compiled.value().result_vars;
+    for (size_t i : query->listed) spec.listed.push_back(query->body[i].loc);
+    spec.sources = {&policy_->sources, &query->sources};
+    auto policy = compiler::plan::plan_query(program_, compiled.value().body, spec);
+    if (!policy.ok()) {
+      diags.add(policy.error());
+      return nullptr;
+    }
+    ir::Policy plan = std::move(policy).value();
+    if (std::getenv("ARCANE_CHECK_PLANS") != nullptr) {
+      // The serialized form must load back to the same plan: run the loaded one.
+      auto loaded = ir::load_policy(ir::save_policy(plan));
+      if (!loaded.ok()) {
+        diags.add(loaded.error());
+        return nullptr;
+      }
+      plan = std::move(loaded).value();
+    }
+    auto program = vm::Program::lower(plan, vm::stdlib_builtins());
+    if (!program.ok()) {
+      diags.add(program.error());
+      return nullptr;
+    }
+    std::map<std::string, std::string> rewritten = program_.rewritten_vars;
+    for (const auto& [k, v] : compiled.value().rewritten_vars) rewritten[k] = v;
+    return std::make_shared<VmPlan>(policy_, std::move(program).value(), std::move(rewritten));
+  }
+
+ private:
+  std::shared_ptr<const Policy> policy_;
+  compiler::CompiledProgram program_;
+};
+
+class VmEvaluator final : public Evaluator {
+ public:
+  std::shared_ptr<const CompiledPolicy> compile(std::shared_ptr<const Policy> policy,
+                                                runtime::Diagnostics& diags) const override {
+    std::vector<compiler::ast::Module> modules;
+    modules.reserve(policy->modules.size());
+    for (const auto& m : policy->modules) modules.push_back(clone_module(m));
+    compiler::CompileOptions options;
+    options.builtins = compiler::builtins_from_stdlib();
+    options.sources = &policy->sources;
+    options.enable_print_statements = true;
+    auto program = compiler::compile(std::move(modules), options, diags);
+    if (!program.ok()) {
+      if (diags.empty()) diags.add(program.error());
+      return nullptr;
+    }
+    if (!diags.empty()) return nullptr;
+    return std::make_shared<VmPolicy>(policy, std::move(program).value());
+  }
+};
+
+}  // namespace
+
+std::shared_ptr<const Evaluator> vm_evaluator() {
+  static const std::shared_ptr<const Evaluator> evaluator = std::make_shared<VmEvaluator>();
+  return evaluator;
+}
+
+}  // namespace arcane::api

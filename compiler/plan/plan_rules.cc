@@ -1,0 +1,207 @@
+// Planning rule groups: one IR function per rule-tree node that holds rules.
+//
+// The layout is OPA's (planner.go planRules): a complete rule (or a Rego function) resets
+// a result local, each body assigns it once (a second, different value is a conflict),
+// an `else` chain runs its bodies while the result is still undefined, the group's value
+// becomes the return local, a default rule fills it last, and one block returns it.
+// Partial sets and objects start from an empty collection that every body adds to. A
+// rule whose ref goes deeper than its node (`p[x].q := 1` at node p) inserts its value at
+// that nested key path by merging a one-path object into the result.
+#include <algorithm>
+
+#include "compiler/ast/ast_string.h"
+#include "compiler/plan/planner_impl.h"
+
+namespace arcane::compiler::plan {
+
+using ir::StmtKind;
+
+uint32_t Planner::plan_rules(const RuleTreeNode& node) {
+  if (auto it = scope().functions.find(&node); it != scope().functions.end()) return it->second;
+
+  const auto& rules = node.rules;
+  const ast::Rule& first = *rules.front().rule;
+  ir::Function fn;
+  RuleKind kind = rule_kind(first);
+  for (const auto& e : rules) {
+    if (!e.rule->is_default) {
+      kind = rule_kind(*e.rule);
+      break;
+    }
+  }
+  fn.kind = kind == RuleKind::kFunction ? ir::FunctionKind::kFunction : ir::FunctionKind::kRule;
+  fn.name = "g" + std::to_string(scope().generation) + "." + path_string(node_paths_[&node]);
+  fn.location = first.head.loc;
+
+  // Reserve the index now: rules the bodies call are appended while this one is planned.
+  uint32_t index = static_cast<uint32_t>(policy_.functions.size());
+  policy_.functions.emplace_back();
+  policy_.functions[index].name = fn.name;
+  scope().functions[&node] = index;
+
+  Frame saved = std::move(f_);
+  int depth = query_depth_;
+  query_depth_ = -1;
+  f_ = Frame{};
+  f_.loc = first.head.loc;
+  plan_rule_group(node, fn);
+  f_ = std::move(saved);
+  query_depth_ = depth;
+
+  policy_.functions[index] = std::move(fn);
+  return index;
+}
+
+void Planner::plan_rule_group(const RuleTreeNode& node, ir::Function& fn) {
+  const auto& rules = node.rules;
+  RuleKind kind = fn.kind == ir::FunctionKind::kFunction ? RuleKind::kFunction : RuleKind::kComplete;
+  for (const auto& e : rules) {
+    if (!e.rule->is_default) {
+      kind = rule_kind(*e.rule);
+      break;
+    }
+  }
+  size_t arity = 0;
+  for (const auto& e : rules) arity = std::max(arity, e.rule->head.args.size());
+  for (size_t i = 0; i < arity; ++i) fn.params.push_back(new_local());
+
+  ir::Local lreturn = new_local();
+  if (kind == RuleKind::kPartialSet || kind == RuleKind::kPartialObject) {
+    ir::Block b;
+    b.stmts.push_back(stmt(kind == RuleKind::kPartialSet ? StmtKind::kMakeSet : StmtKind::kMakeObject, {}, {lreturn}));
+    fn.blocks.push_back(std::move(b));
+  }
+  ir::Local lresult = new_local();
+  ir::Local lnext = f_.lnext;
+  const RuleEntry* default_rule = nullptr;
+
+  for (const auto& e : rules) {
+    if (e.rule->is_default) {
+      default_rule = &e;
+      continue;
+    }
+    size_t depth = ground_prefix(e.path).size();
+    // An else chain is nested in one more block, so that its first success skips the rest.
+    std::vector<ir::Block>* blocks = &fn.blocks;
+    bool ordered = e.rule->else_rule != nullptr;
+    std::vector<ir::Block> chain_blocks;
+    if (ordered) blocks = &chain_blocks;
+
+    const ast::Rule* prev = nullptr;
+    for (const ast::Rule* rule = e.rule; rule != nullptr; prev = rule, rule = rule->else_rule.get()) {
+      f_.loc = rule->head.loc;
+      f_.lnext = lnext;
+      f_.vars.clear();
+      f_.vars.emplace_back();
+      f_.vars.back()["input"] = ir::kInputLocal;
+      ir::Block body = in_block([&] {
+        if (prev != nullptr) {
+          emit(stmt(StmtKind::kIsUndefined, {ir::Operand::local(lresult)}, {}));
+        } else {
+          emit(stmt(StmtKind::kResetLocal, {}, {lresult}));
+        }
+        plan_func_params(fn.params, rule->head.args, 0, [&] {
+          plan_body(rule->body, 0, [&] { plan_rule_result(e, *rule, depth, lresult, lreturn); });
+        });
+      });
+      blocks->push_back(std::move(body));
+      if (failed()) return;
+    }
+    if (kind == RuleKind::kComplete || kind == RuleKind::kFunction) {
+      ir::Block end;
+      end.stmts.push_back(stmt(StmtKind::kIsDefined, {ir::Operand::local(lresult)}, {}));
+      end.stmts.push_back(stmt(StmtKind::kAssignVarOnce, {ir::Operand::local(lresult)}, {lreturn}));
+      blocks->push_back(std::move(end));
+    }
+    if (ordered) {
+      ir::Block outer;
+      outer.stmts.push_back(stmt(StmtKind::kBlock, {}, {}, 0, std::move(chain_blocks)));
+      fn.blocks.push_back(std::move(outer));
+    }
+  }
+
+  if (default_rule != nullptr) {
+    const ast::Rule& d = *default_rule->rule;
+    f_.loc = d.head.loc;
+    f_.lnext = lnext;
+    f_.vars.clear();
+    f_.vars.emplace_back();
+    f_.vars.back()["input"] = ir::kInputLocal;
+    ir::Block b = in_block([&] {
+      emit(stmt(StmtKind::kIsUndefined, {ir::Operand::local(lreturn)}, {}));
+      plan_func_params(fn.params, d.head.args, 0, [&] {
+        plan_body(d.body, 0, [&] {
+          f_.loc = d.head.loc;
+          if (!d.head.value) return;
+          plan_term(*d.head.value, [&] { emit(stmt(StmtKind::kAssignVarOnce, {f_.ltarget}, {lreturn})); });
+        });
+      });
+    });
+    fn.blocks.push_back(std::move(b));
+  }
+
+  f_.loc = rules.front().rule->head.loc;
+  ir::Block ret;
+  ret.stmts.push_back(stmt(StmtKind::kReturnLocal, {ir::Operand::local(lreturn)}, {}));
+  fn.blocks.push_back(std::move(ret));
+}
+
+void Planner::plan_rule_result(const RuleEntry& e, const ast::Rule& rule, size_t depth, ir::Local lresult,
+                               ir::Local lreturn) {
+  const ast::Head& h = rule.head;
+  f_.loc = h.loc;
+  switch (rule_kind(rule)) {
+    case RuleKind::kComplete:
+    case RuleKind::kFunction: {
+      if (!h.value) {
+        emit(stmt(StmtKind::kAssignVarOnce, {ir::Operand::boolean(true)}, {lresult}));
+        return;
+      }
+      plan_term(*h.value, [&] { emit(stmt(StmtKind::kAssignVarOnce, {f_.ltarget}, {lresult})); });
+      return;
+    }
+    case RuleKind::kPartialSet:
+      plan_term(*h.key, [&] { emit(stmt(StmtKind::kSetAdd, {f_.ltarget}, {lreturn})); });
+      return;
+    case RuleKind::kPartialObject: {
+      // The key path below the node: the rule's ref beyond its ground prefix.
+      std::vector<const ast::Term*> keys;
+      for (size_t i = depth; i < e.path.size(); ++i) keys.push_back(&e.path[i]);
+      if (keys.empty() && h.key) keys.push_back(h.key.get());
+      if (keys.empty() || !h.value) {
+        fail("unsupported rule head " + ast::to_string(h), h.loc);
+        return;
+      }
+      auto keys_out = std::make_shared<std::vector<ir::Operand>>();
+      plan_terms(keys, 0, *keys_out, [&, keys_out] {
+        plan_term(*h.value, [&, keys_out] {
+          const auto& ks = *keys_out;
+          if (ks.size() == 1) {
+            emit(stmt(StmtKind::kObjectInsertOnce, {ks[0], f_.ltarget}, {lreturn}));
+            return;
+          }
+          // {k1: {k2: ... {kn: value}}} merged into the result.
+          ir::Operand inner = f_.ltarget;
+          for (size_t i = ks.size(); i-- > 0;) {
+            ir::Local o = new_local();
+            emit(stmt(StmtKind::kMakeObject, {}, {o}));
+            emit(stmt(StmtKind::kObjectInsert, {ks[i], inner}, {o}));
+            inner = ir::Operand::local(o);
+          }
+          emit(stmt(StmtKind::kObjectMerge, {ir::Operand::local(lreturn), inner}, {lreturn}));
+        });
+      });
+      return;
+    }
+  }
+}
+
+void Planner::plan_func_params(const std::vector<ir::Local>& params, const std::vector<ast::Term>& args, size_t i,
+                               const Iter& iter) {
+  if (failed()) return;
+  if (i >= args.size()) return iter();
+  plan_unify_local(ir::Operand::local(params[i]), args[i],
+                   [&, i] { plan_func_params(params, args, i + 1, iter); });
+}
+
+}  // namespace arcane::compiler::plan

@@ -1,0 +1,156 @@
+// The planner's state and its parts, shared by the plan_*.cc files (internal to plan/).
+//
+// Planning is by continuation, as in OPA's planner: plan_x(node, iter) emits the
+// statements for x into the current block and calls iter() with ltarget_ naming x's value;
+// a construct that loops calls iter() inside its loop body, so the rest of the query is
+// planned there. Errors are recorded once (fail()) and every step returns early after it.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "compiler/compile/program.h"
+#include "compiler/plan/planner.h"
+#include "ir/ir.h"
+#include "runtime/diagnostic.h"
+
+namespace arcane::compiler::plan {
+
+using Iter = std::function<void()>;
+using TermRef = std::vector<const ast::Term*>;  // a ref's parts, cheap to copy and plug
+
+// A `with` replacement of a function (a built-in or a Rego function): calls of `target`
+// go to the built-in `builtin`, to the rule group `node`, or yield the term `value`.
+struct Mock {
+  std::string target;  // built-in name, or the function's data path ("data.a.f")
+  std::string builtin;
+  const RuleTreeNode* node = nullptr;
+  const ast::Term* value = nullptr;
+};
+
+// What can change how a rule plans: the functions replaced and the data paths overridden
+// by the `with`s around it. Rules are planned once per scope.
+struct Scope {
+  uint32_t generation = 0;
+  std::map<const RuleTreeNode*, uint32_t> functions;  // planned rule groups
+  std::vector<Mock> mocks;
+  std::set<const RuleTreeNode*> shadowed;  // replaced by `with data...`: read from data instead
+};
+
+class Planner {
+ public:
+  Planner(const CompiledProgram& program, ir::Policy& policy);
+
+  void plan_query(const ast::Body& body, const QuerySpec& spec);
+  const std::optional<runtime::Diagnostic>& error() const { return error_; }
+
+  // ---- state (saved and restored around every function planned) ----
+  struct Frame {
+    std::vector<std::unordered_map<std::string, ir::Local>> vars;
+    ir::Block* curr = nullptr;
+    ir::Local lnext = ir::kFirstFreeLocal;
+    ir::Operand ltarget;
+    runtime::Location loc;
+    uint32_t depth = 0;  // blocks enclosing the current one in this function
+  };
+
+ private:
+  // plan_rules.cc
+  uint32_t plan_rules(const RuleTreeNode& node);
+  void plan_rule_group(const RuleTreeNode& node, ir::Function& fn);
+  void plan_rule_result(const RuleEntry& e, const ast::Rule& rule, size_t depth, ir::Local lresult,
+                        ir::Local lreturn);
+  void plan_func_params(const std::vector<ir::Local>& params, const std::vector<ast::Term>& args, size_t i,
+                        const Iter& iter);
+
+  // plan_exprs.cc
+  void plan_body(const ast::Body& body, size_t index, const Iter& iter);
+  void plan_expr(const ast::Expr& e, const Iter& iter);
+  void plan_expr_plain(const ast::Expr& e, const Iter& iter);
+  void plan_not(const ast::Expr& e, const Iter& iter);
+  void plan_with(const ast::Expr& e, const Iter& iter);
+  void plan_call(const ast::Expr& e, const ast::Call& call, const Iter& iter);
+  void plan_call_args(const std::vector<ast::Term>& terms, size_t begin, size_t end, std::vector<ir::Operand>& args,
+                      const std::function<void(std::vector<ir::Operand>&)>& iter);
+  void plan_every(const ast::Every& ev, const Iter& iter);
+  // Plans the alternatives in turn until one holds (each gets a continuation to call
+  // where it holds); returns a local that is defined iff one did. Bindings stay inside.
+  ir::Local plan_any(const std::vector<std::function<void(const Iter&)>>& alternatives);
+  void plan_logical(const ast::LogicalOp& op, const Iter& iter);
+  void plan_not_body(const ast::NotBody& nb, const Iter& iter);
+  void capture(const ast::Expr& e, ir::Operand value);
+
+  // plan_unify.cc
+  void plan_unify(const ast::Term& a, const ast::Term& b, const Iter& iter);
+  void plan_unify_var(const std::string& name, const ast::Term& b, const Iter& iter);
+  void plan_unify_local(ir::Operand a, const ast::Term& b, const Iter& iter);
+  void plan_unify_local_array(ir::Operand a, const ast::Array& b, const Iter& iter);
+  void plan_unify_local_object(ir::Operand a, const ast::Object& b, const Iter& iter);
+
+  // plan_terms.cc
+  void plan_term(const ast::Term& t, const Iter& iter);
+  void plan_terms(const std::vector<const ast::Term*>& terms, size_t i, std::vector<ir::Operand>& out,
+                  const Iter& iter);
+  void plan_var(const std::string& name, const Iter& iter);
+  void plan_array(const ast::Array& a, const Iter& iter);
+  void plan_object(const ast::Object& o, const Iter& iter);
+  void plan_set(const ast::Set& s, const Iter& iter);
+  void plan_comprehension(const ast::Body& body, const Iter& add, ir::Local target, const Iter& iter);
+  std::optional<runtime::Value> constant_of(const ast::Term& t) const;
+
+  // plan_refs.cc
+  void plan_ref(const ast::Term& t, const ast::Ref& ref, const Iter& iter);
+  void plan_ref_rec(const TermRef& ref, size_t index, const Iter& iter);
+  void plan_ref_data(const RuleTreeNode* virt, ir::Operand base, TermRef base_path, const TermRef& ref,
+                     size_t index, const Iter& iter);
+  void plan_ref_data_extent(const RuleTreeNode* virt, std::optional<ir::Operand> base, const TermRef& base_path,
+                            const Iter& iter);
+  void plan_node_value(const RuleTreeNode& node, const Iter& iter);
+  void plan_dot(const ast::Term& key, const Iter& iter);
+  void plan_scan(const ast::Term& key, const Iter& iter);
+  const RuleTreeNode* visible_child(const RuleTreeNode* node, const ast::Term& key) const;
+  bool visible(const RuleTreeNode& node) const;
+  bool unseen_vars(const ast::Term& t) const;
+
+  // helpers (planner.cc)
+  ir::Local new_local() { return f_.lnext++; }
+  void emit(ir::Stmt s);
+  ir::Stmt stmt(ir::StmtKind k, std::vector<ir::Operand> in, std::vector<ir::Local> out, uint32_t imm = 0,
+                std::vector<ir::Block> blocks = {});
+  ir::Operand constant(const runtime::Value& v);
+  ir::Operand string_constant(std::string_view s);
+  std::optional<ir::Local> lookup_var(const std::string& name) const;
+  void bind_var(const std::string& name, ir::Local l) { f_.vars.back()[name] = l; }
+  void push_vars() { f_.vars.emplace_back(); }
+  void pop_vars() { f_.vars.pop_back(); }
+  // Plans `body` into a fresh block and returns it; the current block is restored.
+  ir::Block in_block(const std::function<void()>& body);
+  void fail(std::string message, const runtime::Location& loc);
+  bool failed() const { return error_.has_value(); }
+  Scope& scope() { return scopes_.back(); }
+  const Mock* find_mock(std::string_view target) const;
+  uint32_t builtin_index(const std::string& name);
+  std::string path_string(const std::vector<ast::Term>& path) const;
+
+  const CompiledProgram& program_;
+  ir::Policy& policy_;
+  ir::ConstantInterner constants_;
+  Frame f_;
+  std::vector<Scope> scopes_;
+  uint32_t generations_ = 0;
+  std::optional<runtime::Diagnostic> error_;
+  std::map<const RuleTreeNode*, std::vector<ast::Term>> node_paths_;
+
+  // The query being planned: captured expression values.
+  const QuerySpec* spec_ = nullptr;
+  int query_depth_ = -1;  // 0 while planning the query's own expressions
+  std::vector<std::optional<ir::Local>> captures_;
+  std::vector<size_t> stmts_since_capture_;
+};
+
+}  // namespace arcane::compiler::plan
