@@ -38,4 +38,21 @@ BuiltinResult io_jwt_verify_hs512(BuiltinContext& ctx, Args args);
 BuiltinResult io_jwt_encode_sign(BuiltinContext& ctx, Args args);
 BuiltinResult io_jwt_encode_sign_raw(BuiltinContext& ctx, Args args);
 
+// crypto.cc
+BuiltinResult crypto_md5(BuiltinContext& ctx, Args args);
+BuiltinResult crypto_sha1(BuiltinContext& ctx, Args args);
+BuiltinResult crypto_sha256(BuiltinContext& ctx, Args args);
+BuiltinResult crypto_hmac_md5(BuiltinContext& ctx, Args args);
+BuiltinResult crypto_hmac_sha1(BuiltinContext& ctx, Args args);
+BuiltinResult crypto_hmac_sha256(BuiltinContext& ctx, Args args);
+BuiltinResult crypto_hmac_sha512(BuiltinContext& ctx, Args args);
+BuiltinResult crypto_hmac_equal(BuiltinContext& ctx, Args args);
+BuiltinResult crypto_x509_parse_certificates(BuiltinContext& ctx, Args args);
+BuiltinResult crypto_x509_parse_and_verify_certificates(BuiltinContext& ctx, Args args);
+BuiltinResult crypto_x509_parse_and_verify_certificates_with_options(BuiltinContext& ctx, Args args);
+BuiltinResult crypto_x509_parse_certificate_request(BuiltinContext& ctx, Args args);
+BuiltinResult crypto_x509_parse_keypair(BuiltinContext& ctx, Args args);
+BuiltinResult crypto_x509_parse_rsa_private_key(BuiltinContext& ctx, Args args);
+BuiltinResult crypto_parse_private_keys(BuiltinContext& ctx, Args args);
+
 }  // namespace arcane::stdlib::impl

@@ -60,11 +60,40 @@ void add_tokens(std::vector<Builtin>& t) {
       decl("io.jwt.encode_sign_raw", fn({S(), S(), S()}, S()), "tokensign", impl::io_jwt_encode_sign_raw)));
 }
 
+
+void add_crypto(std::vector<Builtin>& t) {
+  Type string_any = Type::object_of(S(), A());
+  Type objects = array_of(string_any);
+  Type verified = Type::array({B(), objects});
+  auto str_fn = [&](std::string_view name, std::vector<Type> args, Type result, BuiltinImpl impl) {
+    return decl(name, fn(std::move(args), std::move(result)), "crypto", impl);
+  };
+  t.push_back(str_fn("crypto.md5", {S()}, S(), impl::crypto_md5));
+  t.push_back(str_fn("crypto.sha1", {S()}, S(), impl::crypto_sha1));
+  t.push_back(str_fn("crypto.sha256", {S()}, S(), impl::crypto_sha256));
+  t.push_back(str_fn("crypto.hmac.md5", {S(), S()}, S(), impl::crypto_hmac_md5));
+  t.push_back(str_fn("crypto.hmac.sha1", {S(), S()}, S(), impl::crypto_hmac_sha1));
+  t.push_back(str_fn("crypto.hmac.sha256", {S(), S()}, S(), impl::crypto_hmac_sha256));
+  t.push_back(str_fn("crypto.hmac.sha512", {S(), S()}, S(), impl::crypto_hmac_sha512));
+  t.push_back(str_fn("crypto.hmac.equal", {S(), S()}, B(), impl::crypto_hmac_equal));
+  t.push_back(str_fn("crypto.x509.parse_certificates", {S()}, objects, impl::crypto_x509_parse_certificates));
+  t.push_back(str_fn("crypto.x509.parse_and_verify_certificates", {S()}, verified,
+                     impl::crypto_x509_parse_and_verify_certificates));
+  t.push_back(str_fn("crypto.x509.parse_and_verify_certificates_with_options", {S(), string_any}, verified,
+                     impl::crypto_x509_parse_and_verify_certificates_with_options));
+  t.push_back(str_fn("crypto.x509.parse_certificate_request", {S()}, string_any,
+                     impl::crypto_x509_parse_certificate_request));
+  t.push_back(str_fn("crypto.x509.parse_keypair", {S(), S()}, string_any, impl::crypto_x509_parse_keypair));
+  t.push_back(str_fn("crypto.x509.parse_rsa_private_key", {S()}, string_any, impl::crypto_x509_parse_rsa_private_key));
+  t.push_back(str_fn("crypto.parse_private_keys", {S()}, objects, impl::crypto_parse_private_keys));
+}
+
 }  // namespace
 
 void register_security(std::vector<Builtin>& t) {
   add_time(t);
   add_tokens(t);
+  add_crypto(t);
 }
 
 }  // namespace arcane::stdlib
