@@ -55,4 +55,7 @@ BuiltinResult crypto_x509_parse_keypair(BuiltinContext& ctx, Args args);
 BuiltinResult crypto_x509_parse_rsa_private_key(BuiltinContext& ctx, Args args);
 BuiltinResult crypto_parse_private_keys(BuiltinContext& ctx, Args args);
 
+// providers_aws.cc
+BuiltinResult providers_aws_sign_req(BuiltinContext& ctx, Args args);
+
 }  // namespace arcane::stdlib::impl

@@ -94,6 +94,9 @@ void register_security(std::vector<Builtin>& t) {
   add_time(t);
   add_tokens(t);
   add_crypto(t);
+  t.push_back(decl("providers.aws.sign_req",
+                   fn({Type::object_of(S(), A()), Type::object_of(S(), A()), N()}, any_object()), "providers.aws",
+                   impl::providers_aws_sign_req));
 }
 
 }  // namespace arcane::stdlib
