@@ -60,9 +60,15 @@ std::string go_parse_error(std::string_view code, std::string_view expr) {
 }
 
 // Go's syntax that RE2 spells differently or lacks: `(?<name>` becomes `(?P<name>`;
-// `\C` (any byte) is an error in Go. Returns an error message, or empty.
+// `\C` (any byte) and groups nested 1000 deep are errors in Go. Returns an error
+// message, or empty.
 std::string translate_go_syntax(std::string_view pattern, std::string& out) {
+  // Go refuses syntax trees more than 1000 deep; capturing groups are what nest them
+  // (non-capturing groups leave no node of their own).
+  constexpr int kMaxCaptureDepth = 1000;
   out.reserve(pattern.size() + 8);
+  std::vector<bool> open;  // the groups now open: capturing or not
+  int depth = 0;
   bool in_class = false;
   bool quoted = false;  // inside \Q...\E
   for (size_t i = 0; i < pattern.size(); ++i) {
@@ -94,6 +100,15 @@ std::string translate_go_syntax(std::string_view pattern, std::string& out) {
       if (i + 1 < pattern.size() && pattern[i + 1] == '^') out += pattern[++i];
       if (i + 1 < pattern.size() && pattern[i + 1] == ']') out += pattern[++i];
       continue;
+    }
+    if (c == '(') {
+      bool capturing = i + 1 >= pattern.size() || pattern[i + 1] != '?' || pattern.substr(i, 3) == "(?P" ||
+                       pattern.substr(i, 3) == "(?<";
+      open.push_back(capturing);
+      if (capturing && ++depth >= kMaxCaptureDepth) return go_parse_error("expression nests too deeply", pattern);
+    } else if (c == ')' && !open.empty()) {
+      if (open.back()) --depth;
+      open.pop_back();
     }
     if (c == '(' && pattern.substr(i, 3) == "(?<" && i + 3 < pattern.size() && pattern[i + 3] != '=' &&
         pattern[i + 3] != '!') {
@@ -186,6 +201,41 @@ size_t rune_width(std::string_view s, size_t pos) {
 // A match: byte offsets of each group, -1 for groups that did not take part.
 using Groups = std::vector<std::pair<int64_t, int64_t>>;
 
+// A subject as Go's matchers read it: RE2 runs on `text`, where each ill-formed byte of
+// the original is U+FFFD; substrings are cut from the original through `orig_at`.
+class GoText {
+ public:
+  explicit GoText(std::string_view s) : orig_(s) {
+    text_ = as_go_runes(s, buf_);
+    if (text_.data() == s.data()) return;
+    to_orig_.reserve(text_.size() + 1);
+    for (size_t i = 0; i < s.size();) {
+      size_t w = valid_rune_width(s, i);
+      if (w == 0) {
+        to_orig_.insert(to_orig_.end(), 3, i);
+        ++i;
+      } else {
+        for (size_t k = 0; k < w; ++k) to_orig_.push_back(i + k);
+        i += w;
+      }
+    }
+    to_orig_.push_back(s.size());
+  }
+  std::string_view text() const { return text_; }
+  std::string_view sub(int64_t b, int64_t e) const {
+    size_t ob = orig_at(static_cast<size_t>(b)), oe = orig_at(static_cast<size_t>(e));
+    return orig_.substr(ob, oe - ob);
+  }
+  std::string_view rest(size_t b) const { return orig_.substr(orig_at(b)); }
+
+ private:
+  size_t orig_at(size_t i) const { return to_orig_.empty() ? i : to_orig_[i]; }
+  std::string_view orig_;
+  std::string buf_;
+  std::string_view text_;
+  std::vector<size_t> to_orig_;
+};
+
 bool match_at(const re2::RE2& re, std::string_view s, size_t pos, int ngroups, Groups& out) {
   std::vector<re2::StringPiece> sub(static_cast<size_t>(ngroups));
   re2::StringPiece text(s.data(), s.size());
@@ -232,11 +282,10 @@ bool is_name_char(std::string_view s, size_t i, size_t& width) {
 }
 
 // Go's Regexp.Expand of `tmpl` for one match of `src`.
-void expand(std::string& out, std::string_view tmpl, std::string_view src, const Groups& g,
+void expand(std::string& out, std::string_view tmpl, const GoText& src, const Groups& g,
             const std::vector<std::string>& names) {
   auto group_text = [&](size_t i) {
-    if (i < g.size() && g[i].first >= 0) out.append(src.substr(static_cast<size_t>(g[i].first),
-                                                               static_cast<size_t>(g[i].second - g[i].first)));
+    if (i < g.size() && g[i].first >= 0) out.append(src.sub(g[i].first, g[i].second));
   };
   while (!tmpl.empty()) {
     size_t dollar = tmpl.find('$');
@@ -282,16 +331,17 @@ void expand(std::string& out, std::string_view tmpl, std::string_view src, const
 }
 
 // Go's Regexp.ReplaceAllString.
-std::string replace_all(const Compiled& c, std::string_view src, std::string_view repl) {
+std::string replace_all(const Compiled& c, const GoText& source, std::string_view repl) {
   std::string out;
+  std::string_view src = source.text();
   int ngroups = static_cast<int>(c.group_names.size());
   size_t last_end = 0, search = 0;
   Groups g;
   while (search <= src.size()) {
     if (!match_at(*c.re, src, search, ngroups, g)) break;
     auto b = static_cast<size_t>(g[0].first), e = static_cast<size_t>(g[0].second);
-    out.append(src.substr(last_end, b - last_end));
-    if (e > last_end || b == 0) expand(out, repl, src, g, c.group_names);
+    out.append(source.sub(static_cast<int64_t>(last_end), static_cast<int64_t>(b)));
+    if (e > last_end || b == 0) expand(out, repl, source, g, c.group_names);
     last_end = e;
     size_t width = rune_width(src, search);
     if (search + width > e) {
@@ -302,7 +352,7 @@ std::string replace_all(const Compiled& c, std::string_view src, std::string_vie
       search = e;
     }
   }
-  out.append(src.substr(last_end));
+  out.append(source.rest(last_end));
   return out;
 }
 
@@ -439,19 +489,20 @@ BuiltinResult regex_split(BuiltinContext&, Args args) {
   if (BuiltinResult r = strings_of(kName, args, 2, s); r.is_error()) return r;
   std::shared_ptr<const Compiled> c = cache().get(s[0]);
   if (!c->re) return builtin_error(kName, c->error);
-  std::string_view text = s[1];
+  GoText subject(s[1]);
+  std::string_view text = subject.text();
   runtime::ArrayBuilder out;
   if (!s[0].empty() && text.empty()) {
     out.push_back(Value::from_string(""));
     return out.build();
   }
-  size_t begin = 0, end = 0;
+  int64_t begin = 0, end = 0;
   for_each_match(*c->re, text, -1, 1, [&](const Groups& g) {
-    end = static_cast<size_t>(g[0].first);
-    if (g[0].second != 0) out.push_back(Value::from_string(text.substr(begin, end - begin)));
-    begin = static_cast<size_t>(g[0].second);
+    end = g[0].first;
+    if (g[0].second != 0) out.push_back(Value::from_string(subject.sub(begin, end)));
+    begin = g[0].second;
   });
-  if (end != text.size()) out.push_back(Value::from_string(text.substr(begin)));
+  if (end != static_cast<int64_t>(text.size())) out.push_back(Value::from_string(subject.rest(static_cast<size_t>(begin))));
   return out.build();
 }
 
@@ -463,11 +514,10 @@ BuiltinResult regex_find_n(BuiltinContext&, Args args) {
   if (auto err = int_operand(kName, args[2], 3, n)) return *err;
   std::shared_ptr<const Compiled> c = cache().get(s[0]);
   if (!c->re) return builtin_error(kName, c->error);
+  GoText subject(s[1]);
   runtime::ArrayBuilder out;
-  for_each_match(*c->re, s[1], n, 1, [&](const Groups& g) {
-    out.push_back(Value::from_string(s[1].substr(static_cast<size_t>(g[0].first),
-                                                 static_cast<size_t>(g[0].second - g[0].first))));
-  });
+  for_each_match(*c->re, subject.text(), n, 1,
+                 [&](const Groups& g) { out.push_back(Value::from_string(subject.sub(g[0].first, g[0].second))); });
   return out.build();
 }
 
@@ -481,12 +531,10 @@ BuiltinResult regex_find_all_string_submatch_n(BuiltinContext&, Args args) {
   if (!c->re) return builtin_error(kName, c->error);
   runtime::ArrayBuilder out;
   int ngroups = static_cast<int>(c->group_names.size());
-  for_each_match(*c->re, s[1], n, ngroups, [&](const Groups& g) {
+  GoText subject(s[1]);
+  for_each_match(*c->re, subject.text(), n, ngroups, [&](const Groups& g) {
     runtime::ArrayBuilder inner(g.size());
-    for (const auto& [b, e] : g) {
-      inner.push_back(Value::from_string(
-          b < 0 ? std::string_view() : s[1].substr(static_cast<size_t>(b), static_cast<size_t>(e - b))));
-    }
+    for (const auto& [b, e] : g) inner.push_back(Value::from_string(b < 0 ? std::string_view() : subject.sub(b, e)));
     out.push_back(inner.build());
   });
   return out.build();
@@ -498,7 +546,7 @@ BuiltinResult regex_replace(BuiltinContext&, Args args) {
   if (BuiltinResult r = strings_of(kName, args, 3, s); r.is_error()) return r;
   std::shared_ptr<const Compiled> c = cache().get(s[1]);
   if (!c->re) return builtin_error(kName, c->error);
-  std::string out = replace_all(*c, s[0], s[2]);
+  std::string out = replace_all(*c, GoText(s[0]), s[2]);
   if (out == s[0]) return args[0];
   return Value::from_string(out);
 }

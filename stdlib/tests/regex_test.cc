@@ -91,6 +91,36 @@ TEST(Regex, Split) {
   EXPECT_EQ(split("x*", "axbc"), R"(["a","b","c"])");
 }
 
+TEST(Regex, IllFormedBytesAreOneRuneEachAndComeBackAsTheyWere) {
+  BuiltinResult r = call("regex.split", {str("b"), str("a\xFF" "b\xFE")});
+  ASSERT_TRUE(r.has_value());
+  ASSERT_EQ(r.value().size(), 2u);
+  EXPECT_EQ(r.value().at(0).string_view(), "a\xFF");
+  EXPECT_EQ(r.value().at(1).string_view(), "\xFE");
+  r = call("regex.find_n", {str("."), str("\xFF" "a"), num("-1")});
+  ASSERT_TRUE(r.has_value());
+  ASSERT_EQ(r.value().size(), 2u);
+  EXPECT_EQ(r.value().at(0).string_view(), "\xFF");
+  r = call("regex.replace", {str("\xFF" "x\xFE"), str("x"), str("[$0]")});
+  ASSERT_TRUE(r.has_value());
+  EXPECT_EQ(r.value().string_view(), "\xFF" "[x]\xFE");
+  r = call("regex.find_all_string_submatch_n", {str("(.)(b)"), str("\xC3" "b"), num("-1")});
+  ASSERT_TRUE(r.has_value());
+  EXPECT_EQ(r.value().at(0).at(1).string_view(), "\xC3");
+}
+
+TEST(Regex, NestingDepth) {
+  std::string deep = std::string(1000, '(') + "a" + std::string(1000, ')');
+  EXPECT_EQ(show(call("regex.match", {str(deep), str("a")})),
+            builtin_error("regex.match: error parsing regexp: expression nests too deeply: `" + deep + "`"));
+  std::string ok = std::string(999, '(') + "a" + std::string(999, ')');
+  EXPECT_EQ(show(call("regex.match", {str(ok), str("a")})), "true");
+  std::string noncapturing;
+  for (int i = 0; i < 1200; ++i) noncapturing += "(?:";
+  noncapturing += "a" + std::string(1200, ')');
+  EXPECT_EQ(show(call("regex.match", {str(noncapturing), str("a")})), "true");  // no nodes of their own
+}
+
 TEST(Regex, Replace) {
   auto replace = [](const char* s, const char* re, const char* with) {
     return show(call("regex.replace", {str(s), str(re), str(with)}));
