@@ -16,6 +16,7 @@
 // Known departure: with two or more delimiters, gobwas fuses a run of adjacent wildcards
 // ("*?", "??", "[!ab][!ab]") into one matcher that tests for the delimiters as one
 // *substring*, not as separate characters (a bug); we match each delimiter separately.
+#include <cstdio>
 #include <memory>
 #include <optional>
 #include <string>
@@ -71,8 +72,22 @@ void append_utf8(std::string& out, char32_t r) {
   }
 }
 
-enum class Tok { kText, kAny, kSuper, kSingle, kRangeOpen, kNot, kRangeLo, kRangeHi, kRangeClose,
-                 kTermsOpen, kTermsClose, kSeparator, kEof, kError };
+enum class Tok {
+  kText,
+  kAny,
+  kSuper,
+  kSingle,
+  kRangeOpen,
+  kNot,
+  kRangeLo,
+  kRangeHi,
+  kRangeClose,
+  kTermsOpen,
+  kTermsClose,
+  kSeparator,
+  kEof,
+  kError
+};
 
 struct Token {
   Tok kind;

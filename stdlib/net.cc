@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstdio>
 #include <optional>
 #include <string>
 #include <vector>
@@ -161,13 +162,15 @@ Bytes cidr_mask(int ones, int bits) {
 
 std::optional<Bytes> to4(const Bytes& ip) {
   if (ip.size() == 4) return ip;
-  if (ip.size() == 16 && std::equal(ip.begin(), ip.begin() + 12, kV4InV6Prefix)) return Bytes(ip.begin() + 12, ip.end());
+  if (ip.size() == 16 && std::equal(ip.begin(), ip.begin() + 12, kV4InV6Prefix))
+    return Bytes(ip.begin() + 12, ip.end());
   return std::nullopt;
 }
 
 // net.IP.Mask; empty when the widths do not fit.
 Bytes apply_mask(Bytes ip, Bytes mask) {
-  if (mask.size() == 16 && ip.size() == 4 && std::all_of(mask.begin(), mask.begin() + 12, [](uint8_t b) { return b == 0xff; })) {
+  if (mask.size() == 16 && ip.size() == 4 &&
+      std::all_of(mask.begin(), mask.begin() + 12, [](uint8_t b) { return b == 0xff; })) {
     mask.erase(mask.begin(), mask.begin() + 12);
   }
   if (mask.size() == 4 && ip.size() == 16 && std::equal(ip.begin(), ip.begin() + 12, kV4InV6Prefix)) {
@@ -323,8 +326,8 @@ BuiltinResult cidr_contains(std::string_view name, const Value& a, const Value& 
   if (std::optional<Bytes> ip = parse_ip(b.string_view())) return Value::boolean(contains(*net_a, *ip));
   std::optional<IPNet> net_b = parse_cidr(b.string_view());
   if (!net_b) {
-    return builtin_error(name, "not a valid textual representation of an IP address or CIDR: " +
-                                   std::string(b.string_view()));
+    return builtin_error(
+        name, "not a valid textual representation of an IP address or CIDR: " + std::string(b.string_view()));
   }
   return Value::boolean(contains(*net_a, net_b->ip) && contains(*net_a, last_ip(*net_b)));
 }
@@ -423,9 +426,8 @@ void range_to_cidrs(U128 first, U128 last, std::vector<std::string>& out) {
 }
 
 std::vector<std::string> merge(std::vector<Range> ranges) {
-  std::sort(ranges.begin(), ranges.end(), [](const Range& a, const Range& b) {
-    return a.last != b.last ? a.last < b.last : a.first < b.first;
-  });
+  std::sort(ranges.begin(), ranges.end(),
+            [](const Range& a, const Range& b) { return a.last != b.last ? a.last < b.last : a.first < b.first; });
   for (size_t i = ranges.size(); i-- > 1;) {
     if (previous_ip(ranges[i].first) <= ranges[i - 1].last) {
       ranges[i - 1] = Range{std::min(ranges[i - 1].first, ranges[i].first), ranges[i].last, std::nullopt};

@@ -502,7 +502,8 @@ BuiltinResult regex_split(BuiltinContext&, Args args) {
     if (g[0].second != 0) out.push_back(Value::from_string(subject.sub(begin, end)));
     begin = g[0].second;
   });
-  if (end != static_cast<int64_t>(text.size())) out.push_back(Value::from_string(subject.rest(static_cast<size_t>(begin))));
+  if (end != static_cast<int64_t>(text.size()))
+    out.push_back(Value::from_string(subject.rest(static_cast<size_t>(begin))));
   return out.build();
 }
 

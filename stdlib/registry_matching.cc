@@ -35,8 +35,7 @@ void add_glob(std::vector<Builtin>& t) {
 
 void add_net(std::vector<Builtin>& t) {
   Type cidr_or_pair = Type::any_of({S(), array_of(A())});
-  Type cidrs = Type::any_of(
-      {S(), array_of(cidr_or_pair), Type::object_of(S(), cidr_or_pair), set_of(cidr_or_pair)});
+  Type cidrs = Type::any_of({S(), array_of(cidr_or_pair), Type::object_of(S(), cidr_or_pair), set_of(cidr_or_pair)});
   t.push_back(decl("net.cidr_contains", fn({S(), S()}, B()), "net", impl::net_cidr_contains));
   t.push_back(decl("net.cidr_intersects", fn({S(), S()}, B()), "net", impl::net_cidr_intersects));
   t.push_back(decl("net.cidr_contains_matches", fn({cidrs, cidrs}, set_of(Type::array({A(), A()}))), "net",
@@ -45,8 +44,7 @@ void add_net(std::vector<Builtin>& t) {
   t.push_back(decl("net.cidr_merge", fn({Type::any_of({array_of(Type::any_of({S()})), set_of(S())})}, set_of(S())),
                    "net", impl::net_cidr_merge));
   t.push_back(decl("net.cidr_is_valid", fn({S()}, B()), "net", impl::net_cidr_is_valid));
-  t.push_back(
-      nondeterministic(decl("net.lookup_ip_addr", fn({S()}, set_of(S())), "net", impl::net_lookup_ip_addr)));
+  t.push_back(nondeterministic(decl("net.lookup_ip_addr", fn({S()}, set_of(S())), "net", impl::net_lookup_ip_addr)));
   t.push_back(deprecated(decl("net.cidr_overlap", fn({S(), S()}, B()), "deprecated", impl::net_cidr_overlap)));
 }
 

@@ -15,7 +15,7 @@ TEST(Glob, Delimiters) {
   EXPECT_EQ(glob("api.**.com", json(R"(["."])"), "api.cdn.github.com"), "true");
   EXPECT_EQ(glob("*:github:com", json(R"([":"])"), "api:github:com"), "true");
   EXPECT_EQ(glob("*.github.com", json(R"(["."])"), "api.not-github.com"), "false");
-  EXPECT_EQ(glob("*", json("[]"), "foo.bar"), "false");  // empty array: "." is the delimiter
+  EXPECT_EQ(glob("*", json("[]"), "foo.bar"), "false");   // empty array: "." is the delimiter
   EXPECT_EQ(glob("*", json("null"), "foo.bar"), "true");  // null: no delimiters
   EXPECT_EQ(glob("foo*", json("null"), "foo.bar"), "true");
   EXPECT_EQ(glob("?at", json(R"(["f"])"), "bat"), "true");
@@ -37,10 +37,10 @@ TEST(Glob, ListsRangesAlternatives) {
   EXPECT_EQ(glob("a{b,}", json("[]"), "a"), "true");
   EXPECT_EQ(glob("\\*x", json("[]"), "*x"), "true");
   EXPECT_EQ(glob("\\*x", json("[]"), "ax"), "false");
-  EXPECT_EQ(glob("a,b", json("[]"), "a,b"), "true");  // a comma outside braces is text
+  EXPECT_EQ(glob("a,b", json("[]"), "a,b"), "true");                       // a comma outside braces is text
   EXPECT_EQ(glob("h\xC3\xA9?", json("[]"), "h\xC3\xA9\xC3\xA9"), "true");  // runes, not bytes
-  EXPECT_EQ(glob("a.+(b)", json("null"), "a.+(b)"), "true");  // regex metacharacters are literal
-  EXPECT_EQ(glob("a?", json("[]"), "a\xFF"), "true");  // an ill-formed byte is one rune, as in Go
+  EXPECT_EQ(glob("a.+(b)", json("null"), "a.+(b)"), "true");               // regex metacharacters are literal
+  EXPECT_EQ(glob("a?", json("[]"), "a\xFF"), "true");                      // an ill-formed byte is one rune, as in Go
   EXPECT_EQ(glob("a\xC3\xA9", json("[]"), "a\xFF"), "false");
 }
 
@@ -49,7 +49,8 @@ TEST(Glob, Errors) {
   EXPECT_EQ(glob("a}", json("[]"), "a"), builtin_error("glob.match: unexpected end of input"));
   EXPECT_EQ(glob("[]", json("[]"), "a"), builtin_error("glob.match: could not parse range"));
   EXPECT_EQ(glob("[a-bc]", json("[]"), "a"), builtin_error("glob.match: expected close range character"));
-  EXPECT_EQ(glob("[z-a]", json("[]"), "a"), builtin_error("glob.match: hi character 'a' should be greater than lo 'z'"));
+  EXPECT_EQ(glob("[z-a]", json("[]"), "a"),
+            builtin_error("glob.match: hi character 'a' should be greater than lo 'z'"));
   EXPECT_EQ(glob("[abc", json("[]"), "a"), builtin_error("glob.match: unexpected end of input"));
   EXPECT_EQ(show(call("glob.match", {str("*"), num("1"), str("a")})),
             type_error("glob.match: operand 2 must be one of {array, null} but got number"));

@@ -23,9 +23,11 @@ TEST(Net, CidrContains) {
   EXPECT_EQ(contains("10.0.0.0/8", "192.168.1.1"), "false");
   EXPECT_EQ(contains("10.0.0.0/8", "::ffff:10.1.2.3"), "true");  // IPv4-mapped addresses are IPv4
   EXPECT_EQ(contains("::/0", "10.1.2.3"), "false");
-  EXPECT_EQ(contains("not-a-cidr", "192.168.1.67"), builtin_error("net.cidr_contains: invalid CIDR address: not-a-cidr"));
-  EXPECT_EQ(contains("192.168.1.0/28", "not-a-cidr"),
-            builtin_error("net.cidr_contains: not a valid textual representation of an IP address or CIDR: not-a-cidr"));
+  EXPECT_EQ(contains("not-a-cidr", "192.168.1.67"),
+            builtin_error("net.cidr_contains: invalid CIDR address: not-a-cidr"));
+  EXPECT_EQ(
+      contains("192.168.1.0/28", "not-a-cidr"),
+      builtin_error("net.cidr_contains: not a valid textual representation of an IP address or CIDR: not-a-cidr"));
   EXPECT_EQ(contains("10.0.0.1/8", "010.1.2.3"),  // leading zeros are refused
             builtin_error("net.cidr_contains: not a valid textual representation of an IP address or CIDR: 010.1.2.3"));
   EXPECT_EQ(show(call("net.cidr_contains", {str("10.0.0.0/8"), num("1")})),
@@ -105,8 +107,9 @@ TEST(Net, CidrMerge) {
   EXPECT_EQ(merge(json(R"(["192.0.128.0", "192.0.129.0"])")), R"(["192.0.128.0/23"])");
   EXPECT_EQ(merge(json(R"(["10.1.2.3"])")), R"(["10.1.2.3/8"])");  // the default mask, unmasked address
   EXPECT_EQ(merge(set(R"(["192.0.2.112/30", "192.0.2.116/31", "192.0.2.118/31"])")), R"(["192.0.2.112/29"])");
-  EXPECT_EQ(merge(json(R"(["2601:600:8a80:207e:a57d:7567:e2c9:e7b3/64", "2601:600:8a80:207e:a57d:7567:e2c9:e7b3/128"])")),
-            R"(["2601:600:8a80:207e::/64"])");
+  EXPECT_EQ(
+      merge(json(R"(["2601:600:8a80:207e:a57d:7567:e2c9:e7b3/64", "2601:600:8a80:207e:a57d:7567:e2c9:e7b3/128"])")),
+      R"(["2601:600:8a80:207e::/64"])");
   EXPECT_EQ(merge(json(R"(["2601:600:8a80:207e:a57d:7567:e2c9:e7b3/128"])")),
             R"(["2601:600:8a80:207e:a57d:7567:e2c9:e7b3/128"])");
   EXPECT_EQ(merge(json(R"(["2601:600:8a80:207e:a57d:7567:e2c9:e7b3"])")),

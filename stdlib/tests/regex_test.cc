@@ -17,7 +17,7 @@ TEST(Regex, Match) {
   EXPECT_EQ(show(call("regex.match", {str(""), str("x")})), "true");
   EXPECT_EQ(show(call("regex.match", {str("^$"), str("something")})), "false");
   EXPECT_EQ(show(call("regex.match", {str("(?i)ABC"), str("xabcx")})), "true");
-  EXPECT_EQ(show(call("regex.match", {str("a$"), str("a\n")})), "false");  // $ is end of text, as in Go
+  EXPECT_EQ(show(call("regex.match", {str("a$"), str("a\n")})), "false");                  // $ is end of text, as in Go
   EXPECT_EQ(show(call("regex.match", {str("(?<year>\\d{4})"), str("in 2024")})), "true");  // Go 1.22 groups
   EXPECT_EQ(show(call("re_match", {str("^a+$"), str("aaa")})), "true");
   EXPECT_EQ(show(call("regex.match", {str("^a.$"), str("a\xFF")})), "true");  // an ill-formed byte is one rune
@@ -92,19 +92,30 @@ TEST(Regex, Split) {
 }
 
 TEST(Regex, IllFormedBytesAreOneRuneEachAndComeBackAsTheyWere) {
-  BuiltinResult r = call("regex.split", {str("b"), str("a\xFF" "b\xFE")});
+  BuiltinResult r = call("regex.split", {str("b"), str("a\xFF"
+                                                       "b\xFE")});
   ASSERT_TRUE(r.has_value());
   ASSERT_EQ(r.value().size(), 2u);
   EXPECT_EQ(r.value().at(0).string_view(), "a\xFF");
   EXPECT_EQ(r.value().at(1).string_view(), "\xFE");
-  r = call("regex.find_n", {str("."), str("\xFF" "a"), num("-1")});
+  r = call("regex.find_n", {str("."),
+                            str("\xFF"
+                                "a"),
+                            num("-1")});
   ASSERT_TRUE(r.has_value());
   ASSERT_EQ(r.value().size(), 2u);
   EXPECT_EQ(r.value().at(0).string_view(), "\xFF");
-  r = call("regex.replace", {str("\xFF" "x\xFE"), str("x"), str("[$0]")});
+  r = call("regex.replace", {str("\xFF"
+                                 "x\xFE"),
+                             str("x"), str("[$0]")});
   ASSERT_TRUE(r.has_value());
-  EXPECT_EQ(r.value().string_view(), "\xFF" "[x]\xFE");
-  r = call("regex.find_all_string_submatch_n", {str("(.)(b)"), str("\xC3" "b"), num("-1")});
+  EXPECT_EQ(r.value().string_view(),
+            "\xFF"
+            "[x]\xFE");
+  r = call("regex.find_all_string_submatch_n", {str("(.)(b)"),
+                                                str("\xC3"
+                                                    "b"),
+                                                num("-1")});
   ASSERT_TRUE(r.has_value());
   EXPECT_EQ(r.value().at(0).at(1).string_view(), "\xC3");
 }

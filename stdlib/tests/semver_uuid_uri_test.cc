@@ -34,8 +34,8 @@ TEST(Semver, IsValid) {
   EXPECT_EQ(valid(str("1")), "false");
   EXPECT_EQ(valid(num("1")), "false");
   EXPECT_EQ(valid(str("1.0.0-rc.1+build.5")), "true");
-  EXPECT_EQ(valid(str("1.0.0-")), "true");   // an empty pre-release counts as none
-  EXPECT_EQ(valid(str("01.02.3")), "true");  // strconv.ParseInt's leniency
+  EXPECT_EQ(valid(str("1.0.0-")), "true");    // an empty pre-release counts as none
+  EXPECT_EQ(valid(str("01.02.3")), "true");   // strconv.ParseInt's leniency
   EXPECT_EQ(valid(str("01.+2.3")), "false");  // "+" starts the metadata before the numbers are read
   EXPECT_EQ(valid(str("1.0.0-a..b")), "false");
   EXPECT_EQ(valid(str("1.0.0+x_y")), "false");
@@ -49,9 +49,8 @@ TEST(Uuid, Parse) {
   EXPECT_EQ(parse("{00000000-0000-4000-8000-000000000000}"), R"({"variant":"RFC4122","version":4})");
   EXPECT_EQ(parse("(00000000-0000-4000-8000-000000000000)"), R"({"variant":"RFC4122","version":4})");
   EXPECT_EQ(parse("6bea8ef2d3d33cd184e09bab06a52ece"), R"({"variant":"RFC4122","version":3})");
-  const char* v2 =
-      R"({"clocksequence":12800,"domain":"Person","id":1000,"macvariables":"local:unicast",)"
-      R"("nodeid":"32-50-96-b3-9f-47","time":1693566990121469600,"variant":"RFC4122","version":2})";
+  const char* v2 = R"({"clocksequence":12800,"domain":"Person","id":1000,"macvariables":"local:unicast",)"
+                   R"("nodeid":"32-50-96-b3-9f-47","time":1693566990121469600,"variant":"RFC4122","version":2})";
   EXPECT_EQ(parse("000003e8-48b9-21ee-b200-325096b39f47"), v2);
   EXPECT_EQ(parse("urn:uuid:000003e8-48b9-21ee-b200-325096b39f47"), v2);
   EXPECT_EQ(parse("URN:UUID:000003e8-48b9-21ee-b200-325096b39f47"), v2);
