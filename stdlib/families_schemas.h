@@ -13,4 +13,8 @@ BuiltinResult graphql_parse_schema(BuiltinContext& ctx, Args args);
 BuiltinResult graphql_is_valid(BuiltinContext& ctx, Args args);
 BuiltinResult graphql_schema_is_valid(BuiltinContext& ctx, Args args);
 
+// json_schema.cc
+BuiltinResult json_verify_schema(BuiltinContext& ctx, Args args);
+BuiltinResult json_match_schema(BuiltinContext& ctx, Args args);
+
 }  // namespace arcane::stdlib::impl
