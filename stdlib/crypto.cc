@@ -122,6 +122,19 @@ bool usages_allowed(X509* cert, const std::vector<int>& wanted) {
   return ok;
 }
 
+// Go refuses signatures made with SHA-1 or MD5 ("insecure algorithm") on every
+// certificate whose signature it checks, that is all but the root.
+bool insecure_signature(X509* cert) {
+  switch (X509_get_signature_nid(cert)) {
+    case NID_md2WithRSAEncryption:
+    case NID_md5WithRSAEncryption:
+    case NID_sha1WithRSAEncryption:
+    case NID_dsaWithSHA1:
+    case NID_ecdsa_with_SHA1: return true;
+    default: return false;
+  }
+}
+
 std::optional<CertList> verify_chain(const CertList& certs, const VerifyOptions& opts) {
   if (certs.size() < 2) return std::nullopt;
   std::unique_ptr<X509_STORE, void (*)(X509_STORE*)> store(X509_STORE_new(), X509_STORE_free);
@@ -144,6 +157,8 @@ std::optional<CertList> verify_chain(const CertList& certs, const VerifyOptions&
   for (int i = 0; i < sk_X509_num(built); ++i) {
     X509* c = sk_X509_value(built, i);
     if (!any && !usages_allowed(c, wanted)) return std::nullopt;
+    bool is_root = i + 1 == sk_X509_num(built);
+    if (!is_root && insecure_signature(c)) return std::nullopt;
     X509_up_ref(c);
     chain.emplace_back(c, X509_free);
   }
