@@ -310,8 +310,12 @@ std::string parse_range(const std::vector<Token>& toks, size_t& i, Node* tree) {
 }
 
 // gobwas's parser over the token stream; returns an error message, or empty.
+// Nesting is bounded (gobwas has no bound, but Go's stacks grow where ours do not).
+constexpr int kMaxAlternativesDepth = 1000;
+
 std::string parse(const std::vector<Token>& toks, Node* root) {
   Node* tree = root;
+  int depth = 0;
   for (size_t i = 0; i < toks.size(); ++i) {
     const Token& t = toks[i];
     switch (t.kind) {
@@ -329,9 +333,15 @@ std::string parse(const std::vector<Token>& toks, Node* root) {
       case Tok::kRangeOpen:
         if (std::string err = parse_range(toks, ++i, tree); !err.empty()) return err;
         break;
-      case Tok::kTermsOpen: tree = tree->add(make(Node::kAnyOf))->add(make(Node::kPattern)); break;
+      case Tok::kTermsOpen:
+        if (++depth > kMaxAlternativesDepth) return "pattern nests too deeply";
+        tree = tree->add(make(Node::kAnyOf))->add(make(Node::kPattern));
+        break;
       case Tok::kSeparator: tree = tree->parent->add(make(Node::kPattern)); break;
-      case Tok::kTermsClose: tree = tree->parent->parent; break;
+      case Tok::kTermsClose:
+        --depth;
+        tree = tree->parent->parent;
+        break;
       default: return "unexpected token";
     }
   }

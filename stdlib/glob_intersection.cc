@@ -10,6 +10,7 @@
 // treated like a plain one) are OPA's, so the walk is reproduced as it is; results of
 // sub-walks are remembered, which keeps starred patterns from going exponential.
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <tuple>
@@ -242,13 +243,24 @@ struct View {
 
 class Intersector {
  public:
+  // The walk recurses once per flagged token; past this depth it gives up (Go's stacks
+  // grow where ours do not) and too_deep() tells the caller.
+  static constexpr int kMaxDepth = 5000;
+
   bool normal(View a, View b) {
     auto key = std::make_tuple(a.g, a.off, b.off);
     if (auto it = memo_.find(key); it != memo_.end()) return it->second;
+    if (depth_ >= kMaxDepth) {
+      too_deep_ = true;
+      return false;
+    }
+    ++depth_;
     bool r = normal_uncached(a, b);
+    --depth_;
     memo_[key] = r;
     return r;
   }
+  bool too_deep() const { return too_deep_; }
 
  private:
   bool normal_uncached(View a, View b) {
@@ -290,9 +302,12 @@ class Intersector {
   }
 
   std::map<std::tuple<const Glob*, size_t, size_t>, bool> memo_;
+  int depth_ = 0;
+  bool too_deep_ = false;
 };
 
-bool non_empty(const Glob& g1, const Glob& g2) {
+// NonEmpty; nullopt when the walk went too deep to finish.
+std::optional<bool> non_empty(const Glob& g1, const Glob& g2) {
   size_t n1 = g1.size(), n2 = g2.size();
   size_t l = 0;
   for (; l < n1 && l < n2 && g1[l].flag == Flag::kNone && g2[l].flag == Flag::kNone; ++l) {
@@ -312,7 +327,9 @@ bool non_empty(const Glob& g1, const Glob& g2) {
   }
   if (r1 + 1 < lo || r2 + 1 < lo) return false;  // Go would panic slicing here; never reached in practice
   Intersector x;
-  return x.normal(View{&g1, l, static_cast<size_t>(r1 + 1)}, View{&g2, l, static_cast<size_t>(r2 + 1)});
+  bool r = x.normal(View{&g1, l, static_cast<size_t>(r1 + 1)}, View{&g2, l, static_cast<size_t>(r2 + 1)});
+  if (x.too_deep()) return std::nullopt;
+  return r;
 }
 
 }  // namespace
@@ -328,7 +345,9 @@ BuiltinResult regex_globs_match(BuiltinContext&, Args args) {
     if (!t.run(globs[i])) return builtin_error(kName, t.error());
     globs[i] = simplify(std::move(globs[i]));
   }
-  return Value::boolean(non_empty(globs[0], globs[1]));
+  std::optional<bool> r = non_empty(globs[0], globs[1]);
+  if (!r) return builtin_error(kName, "patterns too complex to intersect");
+  return Value::boolean(*r);
 }
 
 }  // namespace arcane::stdlib::impl

@@ -60,6 +60,14 @@ TEST(Glob, Errors) {
             type_error("glob.match: operand 2 must be array of runes but got array containing string"));
 }
 
+TEST(Glob, DeepNestingIsRefused) {
+  std::string deep = std::string(1001, '{') + "a" + std::string(1001, '}');
+  EXPECT_EQ(show(call("glob.match", {str(deep), json("[]"), str("a")})),
+            builtin_error("glob.match: pattern nests too deeply"));
+  std::string ok = std::string(100, '{') + "a" + std::string(100, '}');
+  EXPECT_EQ(show(call("glob.match", {str(ok), json("[]"), str("a")})), "true");
+}
+
 TEST(Glob, QuoteMeta) {
   EXPECT_EQ(show(call("glob.quote_meta", {str("*.github.com")})), R"("\\*.github.com")");
   EXPECT_EQ(show(call("glob.quote_meta", {str("[a]{b,c}?\\")})), R"("\\[a\\]\\{b,c\\}\\?\\\\")");
@@ -80,6 +88,14 @@ TEST(GlobsMatch, Intersections) {
   EXPECT_EQ(globs("", ""), "true");
   EXPECT_EQ(globs("a*", "aaa"), "true");
   EXPECT_EQ(globs(".*", "xyz"), "true");
+}
+
+TEST(GlobsMatch, LongPatternsDoNotExhaustTheStack) {
+  std::string a, b;
+  for (int i = 0; i < 20000; ++i) a += "a*b";
+  for (int i = 0; i < 20000; ++i) b += "ab*";
+  BuiltinResult r = call("regex.globs_match", {str(a), str(b)});
+  EXPECT_TRUE(r.has_value() || r.error().message == "regex.globs_match: patterns too complex to intersect");
 }
 
 TEST(GlobsMatch, Errors) {
