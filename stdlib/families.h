@@ -86,6 +86,9 @@ const runtime::Value* term_get(const runtime::Value& container, const runtime::V
 BuiltinResult print(BuiltinContext& ctx, Args args);
 BuiltinResult internal_print(BuiltinContext& ctx, Args args);
 
+// template_string.cc
+BuiltinResult template_string(BuiltinContext& ctx, Args args);
+
 // walk.cc
 BuiltinResult walk(BuiltinContext& ctx, Args args);
 

@@ -114,6 +114,10 @@ EvalResult PreparedQuery::eval(const EvalOptions& options) const {
     request.input = options.input ? &*options.input : nullptr;
     request.strict_builtin_errors =
         options.strict_builtin_errors.value_or(q.engine->policy->options.strict_builtin_errors);
+    request.limits.max_instructions = options.limits.max_instructions;
+    request.limits.max_time = options.limits.max_time;
+    request.limits.max_call_depth = options.limits.max_call_depth;
+    request.limits.cancel = options.limits.cancel;
     api::RawResult raw = q.plan->eval(request);
     result.rows.reserve(raw.rows.size());
     for (auto& r : raw.rows) result.rows.push_back(row_of(r, q, options.binding_names));

@@ -115,10 +115,12 @@ void Planner::plan_call(const ast::Expr& e, const ast::Call& call, const Iter& i
   const RuleTreeNode* node = nullptr;
   std::string builtin;
   const ast::Term* value = nullptr;
+  bool mocked = false;
   if (const Mock* m = find_mock(name)) {
     node = m->node;
     builtin = m->builtin;
     value = m->value;
+    mocked = true;
   } else if (const auto* head = ast::get_if<ast::Var>(ref->parts[0]); head && head->name == "data") {
     node = program_.find(ref->parts);
     if (node && (!visible(*node) || node->rules.empty())) node = nullptr;
@@ -161,14 +163,25 @@ void Planner::plan_call(const ast::Expr& e, const ast::Call& call, const Iter& i
   size_t nargs = static_cast<size_t>(arity);
 
   auto args = std::make_shared<std::vector<ir::Operand>>();
-  plan_call_args(call.terms, 1, 1 + nargs, *args, [&, has_output, relation, node, builtin, value](auto& planned) {
+  plan_call_args(call.terms, 1, 1 + nargs, *args, [&, has_output, relation, node, builtin, value, mocked](auto& planned) {
     ir::Local result = new_local();
     if (value != nullptr) {
       plan_term(*value, [&, result] {
         emit(stmt(StmtKind::kAssignVar, {f_.ltarget}, {result}));
       });
     } else if (node != nullptr) {
-      uint32_t fn = plan_rules(*node);
+      uint32_t fn;
+      if (mocked) {
+        // A replacement function runs without the mocks (it may call what it replaces).
+        Scope s;
+        s.generation = ++generations_;
+        s.shadowed = scope().shadowed;
+        scopes_.push_back(std::move(s));
+        fn = plan_rules(*node);
+        scopes_.pop_back();
+      } else {
+        fn = plan_rules(*node);
+      }
       if (failed()) return;
       emit(stmt(StmtKind::kCallFunc, planned, {result}, fn));
     } else {
@@ -358,6 +371,16 @@ void Planner::plan_with(const ast::Expr& e, const Iter& iter) {
 void Planner::plan_every(const ast::Every& ev, const Iter& iter) {
   plan_term(*ev.domain, [&] {
     ir::Operand domain = f_.ltarget;
+    // Only a collection is a domain: `every` over anything else is undefined.
+    std::vector<std::function<void(const Iter&)>> kinds;
+    for (StmtKind k : {StmtKind::kIsArray, StmtKind::kIsObject, StmtKind::kIsSet}) {
+      kinds.push_back([&, k](const Iter& done) {
+        emit(stmt(k, {domain}, {}));
+        done();
+      });
+    }
+    ir::Local collection = plan_any(kinds);
+    emit(stmt(StmtKind::kIsDefined, {ir::Operand::local(collection)}, {}));
     ir::Local counter = plan_any({[&](const Iter& found) {
       ir::Local k = new_local(), v = new_local();
       std::vector<ir::Block> scan_body;
@@ -387,7 +410,13 @@ void Planner::plan_every(const ast::Every& ev, const Iter& iter) {
 
 void Planner::plan_logical(const ast::LogicalOp& op, const Iter& iter) {
   if (op.kind == ast::LogicalOp::Kind::And) {
-    plan_body(op.lhs, 0, [&] { plan_body(op.rhs, 0, iter); });
+    // Each operand in its own scope, the rhs only if the lhs holds; the whole holds once.
+    ir::Local lhs = plan_any({[&](const Iter& done) { plan_body(op.lhs, 0, done); }});
+    emit(stmt(StmtKind::kIsDefined, {ir::Operand::local(lhs)}, {}));
+    ir::Local rhs = plan_any({[&](const Iter& done) { plan_body(op.rhs, 0, done); }});
+    if (failed()) return;
+    emit(stmt(StmtKind::kIsDefined, {ir::Operand::local(rhs)}, {}));
+    iter();
     return;
   }
   // `a or b`: a holds, or else b; the first that holds decides, once.

@@ -63,6 +63,38 @@ void Planner::plan_ref_rec(const TermRef& ref, size_t index, const Iter& iter) {
   }
 }
 
+// A ref over base data. The store keys documents by string, so a number reads an
+// array element or, failing that, the object key with the number's text: data[2] finds
+// {"2": ...}, as OPA's storage paths do.
+void Planner::plan_data_ref_rec(const TermRef& ref, size_t index, const Iter& iter) {
+  if (failed()) return;
+  if (index >= ref.size()) return iter();
+  const auto* n = ast::get_if<ast::Number>(*ref[index]);
+  if (n == nullptr) {
+    if (!unseen_vars(*ref[index])) {
+      plan_dot(*ref[index], [&, index] { plan_data_ref_rec(ref, index + 1, iter); });
+    } else {
+      plan_scan(*ref[index], [&, index] { plan_data_ref_rec(ref, index + 1, iter); });
+    }
+    return;
+  }
+  ir::Operand source = f_.ltarget;
+  auto number = constant_of(*ref[index]);
+  if (!number) return fail("invalid number " + n->text, ref[index]->loc);
+  ir::Local target = new_local();
+  emit(stmt(StmtKind::kResetLocal, {}, {target}));
+  std::vector<ir::Block> blocks;
+  blocks.push_back(in_block([&] { emit(stmt(StmtKind::kDot, {source, constant(*number)}, {target})); }));
+  blocks.push_back(in_block([&] {
+    emit(stmt(StmtKind::kIsUndefined, {ir::Operand::local(target)}, {}));
+    emit(stmt(StmtKind::kDot, {source, string_constant(n->text)}, {target}));
+  }));
+  emit(stmt(StmtKind::kBlock, {}, {}, 0, std::move(blocks)));
+  emit(stmt(StmtKind::kIsDefined, {ir::Operand::local(target)}, {}));
+  f_.ltarget = ir::Operand::local(target);
+  plan_data_ref_rec(ref, index + 1, iter);
+}
+
 void Planner::plan_dot(const ast::Term& key, const Iter& iter) {
   ir::Operand source = f_.ltarget;
   plan_term(key, [&, source] {
@@ -95,7 +127,7 @@ void Planner::plan_ref_data(const RuleTreeNode* virt, ir::Operand base, TermRef 
     f_.ltarget = base;
     TermRef rest = base_path;
     for (size_t i = index; i < ref.size(); ++i) rest.push_back(ref[i]);
-    return plan_ref_rec(rest, 0, iter);
+    return plan_data_ref_rec(rest, 0, iter);
   }
   if (index >= ref.size()) return plan_ref_data_extent(virt, base, base_path, iter);
 

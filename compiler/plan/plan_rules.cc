@@ -65,10 +65,14 @@ void Planner::plan_rule_group(const RuleTreeNode& node, ir::Function& fn) {
   for (const auto& e : rules) arity = std::max(arity, e.rule->head.args.size());
   for (size_t i = 0; i < arity; ++i) fn.params.push_back(new_local());
 
+  // Rules whose ref goes below the node build an object, whatever their kind.
+  bool nested = false;
+  for (const auto& e : rules) nested = nested || !key_path(*e.rule, ground_prefix(e.path).size(), e.path.size()).empty();
   ir::Local lreturn = new_local();
-  if (kind == RuleKind::kPartialSet || kind == RuleKind::kPartialObject) {
+  if (kind == RuleKind::kPartialSet || kind == RuleKind::kPartialObject || nested) {
     ir::Block b;
-    b.stmts.push_back(stmt(kind == RuleKind::kPartialSet ? StmtKind::kMakeSet : StmtKind::kMakeObject, {}, {lreturn}));
+    b.stmts.push_back(
+        stmt(kind == RuleKind::kPartialSet && !nested ? StmtKind::kMakeSet : StmtKind::kMakeObject, {}, {lreturn}));
     fn.blocks.push_back(std::move(b));
   }
   ir::Local lresult = new_local();
@@ -161,27 +165,34 @@ void Planner::plan_rule_result(const RuleEntry& e, const ast::Rule& rule, size_t
       return;
     }
     case RuleKind::kPartialSet:
-      plan_term(*h.key, [&] { emit(stmt(StmtKind::kSetAdd, {f_.ltarget}, {lreturn})); });
-      return;
     case RuleKind::kPartialObject: {
-      // The key path below the node: the rule's ref beyond its ground prefix.
-      std::vector<const ast::Term*> keys;
-      for (size_t i = depth; i < e.path.size(); ++i) keys.push_back(&e.path[i]);
-      if (keys.empty() && h.key) keys.push_back(h.key.get());
-      if (keys.empty() || !h.value) {
+      std::vector<const ast::Term*> keys = key_path(rule, depth, e.path.size());
+      bool set = rule_kind(rule) == RuleKind::kPartialSet;
+      if (set && keys.empty()) {
+        plan_term(*h.key, [&] { emit(stmt(StmtKind::kSetAdd, {f_.ltarget}, {lreturn})); });
+        return;
+      }
+      if (keys.empty() || (!set && !h.value)) {
         fail("unsupported rule head " + ast::to_string(h), h.loc);
         return;
       }
       auto keys_out = std::make_shared<std::vector<ir::Operand>>();
-      plan_terms(keys, 0, *keys_out, [&, keys_out] {
-        plan_term(*h.value, [&, keys_out] {
+      plan_terms(keys, 0, *keys_out, [&, keys_out, set] {
+        plan_term(set ? *h.key : *h.value, [&, keys_out, set] {
           const auto& ks = *keys_out;
-          if (ks.size() == 1) {
+          if (ks.size() == 1 && !set) {
             emit(stmt(StmtKind::kObjectInsertOnce, {ks[0], f_.ltarget}, {lreturn}));
             return;
           }
-          // {k1: {k2: ... {kn: value}}} merged into the result.
+          // {k1: {k2: ... {kn: leaf}}} merged into the result; a set rule's leaf is the
+          // set of its one element (sets at one key merge into their union).
           ir::Operand inner = f_.ltarget;
+          if (set) {
+            ir::Local leaf = new_local();
+            emit(stmt(StmtKind::kMakeSet, {}, {leaf}));
+            emit(stmt(StmtKind::kSetAdd, {inner}, {leaf}));
+            inner = ir::Operand::local(leaf);
+          }
           for (size_t i = ks.size(); i-- > 0;) {
             ir::Local o = new_local();
             emit(stmt(StmtKind::kMakeObject, {}, {o}));
@@ -194,6 +205,22 @@ void Planner::plan_rule_result(const RuleEntry& e, const ast::Rule& rule, size_t
       return;
     }
   }
+}
+
+// The key terms of a rule below its node: the head's ref (as rewritten, so its variables
+// are the body's) beyond the node's depth. A v0 `p[k] = v` keeps its key in head.key.
+std::vector<const ast::Term*> Planner::key_path(const ast::Rule& rule, size_t depth, size_t path_size) const {
+  std::vector<const ast::Term*> keys;
+  const auto& ref = rule.head.ref;
+  size_t package = path_size - (ref.empty() ? 1 : ref.size());
+  for (size_t i = depth > package ? depth - package : 0; i < ref.size(); ++i) {
+    if (i == 0) continue;
+    keys.push_back(&ref[i]);
+  }
+  if (keys.empty() && rule.head.key && rule.head.value && rule_kind(rule) == RuleKind::kPartialObject) {
+    keys.push_back(rule.head.key.get());
+  }
+  return keys;
 }
 
 void Planner::plan_func_params(const std::vector<ir::Local>& params, const std::vector<ast::Term>& args, size_t i,

@@ -82,6 +82,11 @@ void Planner::plan_unify_var(const std::string& name, const ast::Term& b, const 
     return fail("unsafe unification of " + name + " and " + vb->name, b.loc);
   }
   plan_term(b, [&] {
+    // Planning b may have bound the variable itself (`x = xs[x]` scans with x as key).
+    if (auto bound = lookup_var(name)) {
+      emit(stmt(StmtKind::kEqual, {ir::Operand::local(*bound), f_.ltarget}, {}));
+      return iter();
+    }
     ir::Local target = new_local();
     emit(stmt(StmtKind::kAssignVar, {f_.ltarget}, {target}));
     bind_var(name, target);

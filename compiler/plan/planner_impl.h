@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -65,6 +66,7 @@ class Planner {
   void plan_rule_group(const RuleTreeNode& node, ir::Function& fn);
   void plan_rule_result(const RuleEntry& e, const ast::Rule& rule, size_t depth, ir::Local lresult,
                         ir::Local lreturn);
+  std::vector<const ast::Term*> key_path(const ast::Rule& rule, size_t depth, size_t path_size) const;
   void plan_func_params(const std::vector<ir::Local>& params, const std::vector<ast::Term>& args, size_t i,
                         const Iter& iter);
 
@@ -106,6 +108,7 @@ class Planner {
   // plan_refs.cc
   void plan_ref(const ast::Term& t, const ast::Ref& ref, const Iter& iter);
   void plan_ref_rec(const TermRef& ref, size_t index, const Iter& iter);
+  void plan_data_ref_rec(const TermRef& ref, size_t index, const Iter& iter);
   void plan_ref_data(const RuleTreeNode* virt, ir::Operand base, TermRef base_path, const TermRef& ref,
                      size_t index, const Iter& iter);
   void plan_ref_data_extent(const RuleTreeNode* virt, std::optional<ir::Operand> base, const TermRef& base_path,

@@ -21,6 +21,8 @@
 // EvalResult::error (evaluating), with OPA's codes and messages.
 #pragma once
 
+#include <atomic>
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -124,10 +126,19 @@ enum class BindingNames : uint8_t {
   kCompiled,
 };
 
+// Limits that stop a runaway evaluation with `eval_cancel_error` (0: no limit).
+struct EvalLimits {
+  uint64_t max_instructions = 0;           // interpreter instructions
+  std::chrono::nanoseconds max_time{0};    // wall time of one evaluation
+  uint32_t max_call_depth = 10000;         // nested rule and function calls
+  const std::atomic<bool>* cancel = nullptr;  // set from any thread to stop the evaluation
+};
+
 struct EvalOptions {
   std::optional<Value> input;                 // absent: `input` is undefined
   std::optional<bool> strict_builtin_errors;  // absent: the engine's default
   BindingNames binding_names = BindingNames::kUser;
+  EvalLimits limits;
 };
 
 class PreparedQuery {
