@@ -10,6 +10,7 @@
 
 #include "runtime/json_reader.h"
 #include "runtime/json_writer.h"
+#include "runtime/utf8.h"
 #include "stdlib/families_encoding.h"
 #include "stdlib/go_json_scanner.h"
 #include "stdlib/operands.h"
@@ -25,6 +26,26 @@ constexpr std::string_view kWithOptions = "json.marshal_with_options";
 
 // Go's encoding/json decoders nest up to 10000 levels.
 constexpr size_t kGoMaxDepth = 10000;
+
+// The value as Go's encoder writes it: runtime::to_json's canonical text, except that
+// Go writes each byte of an ill-formed UTF-8 sequence in a string as \ufffd. Such bytes
+// can only come from strings (everything else the writer produces is ASCII), and the
+// writer copies them through unchanged, so they are fixed up here.
+std::string go_json_text(const Value& v) {
+  std::string text = runtime::to_json(v);
+  size_t bad = runtime::find_invalid_utf8(text);
+  if (bad == std::string::npos) return text;
+  std::string out;
+  std::string_view rest = text;
+  while (bad != std::string_view::npos) {
+    out.append(rest.substr(0, bad));
+    out += "\\ufffd";
+    rest.remove_prefix(bad + 1);
+    bad = runtime::find_invalid_utf8(rest);
+  }
+  out.append(rest);
+  return out;
+}
 
 void newline(std::string& out, std::string_view prefix, std::string_view indent, int depth) {
   out.push_back('\n');
@@ -136,14 +157,14 @@ std::variant<MarshalOptions, BuiltinError> marshal_options(const Value& opts) {
 }  // namespace
 
 BuiltinResult json_marshal(BuiltinContext&, Args args) {
-  return Value::from_string(runtime::to_json(args[0]));
+  return Value::from_string(go_json_text(args[0]));
 }
 
 BuiltinResult json_marshal_with_options(BuiltinContext&, Args args) {
   std::variant<MarshalOptions, BuiltinError> options = marshal_options(args[1]);
   if (const BuiltinError* e = std::get_if<BuiltinError>(&options)) return *e;
   const MarshalOptions& o = std::get<MarshalOptions>(options);
-  std::string compact = runtime::to_json(args[0]);
+  std::string compact = go_json_text(args[0]);
   if (!o.pretty) return Value::from_string(compact);
   return Value::from_string(o.prefix + go_indent(compact, o.prefix, o.indent));
 }

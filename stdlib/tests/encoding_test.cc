@@ -85,6 +85,11 @@ TEST(Json, Marshal) {
   a.push_back(o.build());
   EXPECT_EQ(show(call("json.marshal", {a.build()})), R"("[{\"foo\":[1,2,3]}]")");
   EXPECT_EQ(show(call("json.marshal", {str("<&>")})), R"("\"\\u003c\\u0026\\u003e\"")");
+  BuiltinResult bad = call("json.marshal", {str("a\xff\xe2\x82"
+                                                "b\xef\xbf\xbd")});  // Go escapes bad bytes only
+  EXPECT_EQ(bad.has_value() ? std::string(bad.value().string_view()) : show(bad),
+            "\"a\\ufffd\\ufffd\\ufffd"
+            "b\xef\xbf\xbd\"");
 }
 
 TEST(Json, MarshalWithOptions) {
