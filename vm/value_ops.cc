@@ -66,6 +66,13 @@ std::optional<Value> merge_objects(const Value& a, const Value& b) {
       out.insert(e.key, e.value);
       continue;
     }
+    if (e.value.is_set() && other->is_set()) {  // multi-value rules at one key
+      runtime::SetBuilder u(e.value.size() + other->size());
+      for (const Value& x : e.value.elements()) u.insert(x);
+      for (const Value& x : other->elements()) u.insert(x);
+      out.insert(e.key, u.build());
+      continue;
+    }
     std::optional<Value> merged = merge_objects(e.value, *other);
     if (!merged) return std::nullopt;
     out.insert(e.key, std::move(*merged));
