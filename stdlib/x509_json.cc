@@ -74,7 +74,8 @@ Value oid(const ASN1_OBJECT* obj) {
   while (start <= s.size() && !s.empty()) {
     size_t dot = s.find('.', start);
     std::string part = s.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
-    a.push_back(Value::integer(std::stoll(part)));
+    std::optional<runtime::Number> n = runtime::Number::from_text(part);  // arcs may pass int64 (2.25.<uuid>)
+    a.push_back(n ? Value::from_number(*n) : Value::null());
     if (dot == std::string::npos) break;
     start = dot + 1;
   }
