@@ -19,10 +19,40 @@ struct CheckCommand {
   std::string format = "pretty";  // pretty | json
   bool v0_compatible = false;
   int max_errors = 10;
+  std::string dump_after;  // a compiler stage: print the program after it
+};
+
+// `opa eval`: exit 0 on any successful evaluation, 1 from --fail / --fail-defined, 2 on
+// any error.
+struct EvalCommand {
+  std::string query;
+  std::vector<std::string> data;     // -d: files and directories
+  std::vector<std::string> bundles;  // -b: bundle directories
+  std::string input;                 // -i: a JSON or YAML file
+  bool stdin_input = false;          // -I: the input document from stdin
+  std::string format = "json";       // json | raw | pretty | bindings | values
+  bool v0_compatible = false;
+  bool fail = false;          // exit 1 when the result is undefined
+  bool fail_defined = false;  // exit 1 when the result is defined
+  bool strict_builtin_errors = false;
+};
+
+// `opa test`: exit 0 when every test passes, 2 when one fails, errors or is skipped, 1
+// when the policies do not load or compile.
+struct TestCommand {
+  std::vector<std::string> paths;
+  bool bundle = false;          // -b: the paths are bundle directories
+  std::string format = "pretty";  // pretty | json
+  bool verbose = false;
+  std::string run;  // a regular expression over `data.pkg.test_name`
+  bool v0_compatible = false;
+  bool exit_zero_on_skipped = false;
 };
 
 int run_parse(const ParseCommand& cmd);
 int run_check(const CheckCommand& cmd);
+int run_eval(const EvalCommand& cmd);
+int run_test(const TestCommand& cmd);
 int run_version();
 
 }  // namespace arcane::cli

@@ -28,12 +28,42 @@ int main(int argc, char** argv) {
   check_cmd->add_flag("--v0-compatible", check.v0_compatible, "Check with Rego v0 syntax");
   check_cmd->add_flag("--v1-compatible", v1_ignored, "Check with Rego v1 syntax (the default; accepted for opa 0.x users)");
   check_cmd->add_option("-m,--max-errors", check.max_errors, "Stop after this many errors (0: no limit)");
+  check_cmd->add_option("--dump-after", check.dump_after, "Print the program after this compiler stage and stop");
+
+  EvalCommand eval;
+  auto* eval_cmd = app.add_subcommand("eval", "Evaluate a Rego query (as `opa eval`)");
+  eval_cmd->add_option("query", eval.query, "The query")->required();
+  eval_cmd->add_option("-d,--data", eval.data, "Policy or data files and directories (.rego, .json, .yaml)");
+  eval_cmd->add_option("-b,--bundle", eval.bundles, "Bundle directories");
+  eval_cmd->add_option("-i,--input", eval.input, "The input document (a JSON or YAML file)");
+  eval_cmd->add_flag("-I,--stdin-input", eval.stdin_input, "Read the input document from stdin");
+  eval_cmd->add_option("-f,--format", eval.format, "Output format: json, raw, pretty, bindings or values")
+      ->check(CLI::IsMember({"json", "raw", "pretty", "bindings", "values"}));
+  eval_cmd->add_flag("--v0-compatible", eval.v0_compatible, "Rego v0 syntax for modules and query");
+  eval_cmd->add_flag("--v1-compatible", v1_ignored, "Rego v1 syntax (the default; accepted for opa 0.x users)");
+  eval_cmd->add_flag("--fail", eval.fail, "Exit 1 if the result is undefined");
+  eval_cmd->add_flag("--fail-defined", eval.fail_defined, "Exit 1 if the result is defined");
+  eval_cmd->add_flag("--strict-builtin-errors", eval.strict_builtin_errors, "Treat built-in function errors as fatal");
+
+  TestCommand test;
+  auto* test_cmd = app.add_subcommand("test", "Run the test_ rules of Rego modules (as `opa test`)");
+  test_cmd->add_option("paths", test.paths, "Files and directories of policies, tests and data")->required();
+  test_cmd->add_flag("-b,--bundle", test.bundle, "The paths are bundle directories");
+  test_cmd->add_option("-f,--format", test.format, "Output format: pretty or json")
+      ->check(CLI::IsMember({"pretty", "json"}));
+  test_cmd->add_flag("-v,--verbose", test.verbose, "List every test, not only those that did not pass");
+  test_cmd->add_option("-r,--run", test.run, "Run only the tests whose data.<package>.<name> matches this regex");
+  test_cmd->add_flag("--v0-compatible", test.v0_compatible, "Rego v0 syntax");
+  test_cmd->add_flag("--v1-compatible", v1_ignored, "Rego v1 syntax (the default; accepted for opa 0.x users)");
+  test_cmd->add_flag("-z,--exit-zero-on-skipped", test.exit_zero_on_skipped, "Exit 0 even if tests were skipped");
 
   auto* version_cmd = app.add_subcommand("version", "Print the version of arcane");
 
   CLI11_PARSE(app, argc, argv);
   if (parse_cmd->parsed()) return run_parse(parse);
   if (check_cmd->parsed()) return run_check(check);
+  if (eval_cmd->parsed()) return run_eval(eval);
+  if (test_cmd->parsed()) return run_test(test);
   if (version_cmd->parsed()) return run_version();
   return 2;
 }
