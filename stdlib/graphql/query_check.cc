@@ -3,6 +3,9 @@
 // in gqlparser's registration order.
 #include "stdlib/graphql/query_check.h"
 
+#include "stdlib/graphql/overlapping_fields.h"
+#include "stdlib/graphql/suggestions.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
@@ -15,60 +18,6 @@
 namespace arcane::stdlib::graphql {
 
 namespace {
-
-// ---- suggestions (gqlparser's SuggestionList / QuotedOrList) ----
-
-int levenshtein(const std::string& a, const std::string& b) {
-  std::vector<int> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = static_cast<int>(j);
-  for (size_t i = 1; i <= a.size(); ++i) {
-    int prev = row[0];
-    row[0] = static_cast<int>(i);
-    for (size_t j = 1; j <= b.size(); ++j) {
-      int cur = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      prev = cur;
-    }
-  }
-  return row[b.size()];
-}
-
-std::string lower(std::string s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return s;
-}
-
-std::vector<std::string> suggestion_list(const std::string& input, const std::vector<std::string>& options) {
-  std::vector<std::pair<int, std::string>> hits;
-  int threshold = std::max(1, static_cast<int>(std::floor(static_cast<double>(input.size()) * 0.4) + 1));
-  for (const std::string& o : options) {
-    int d = input == o ? 0 : lower(input) == lower(o) ? 1 : levenshtein(lower(input), lower(o));
-    if (d <= threshold) hits.emplace_back(d, o);
-  }
-  std::stable_sort(hits.begin(), hits.end());
-  std::vector<std::string> out;
-  for (auto& h : hits) out.push_back(std::move(h.second));
-  return out;
-}
-
-std::string quoted_or_list(std::vector<std::string> items) {
-  for (std::string& s : items) s = "\"" + s + "\"";
-  if (items.size() > 5) items.resize(5);
-  if (items.size() == 2) return items[0] + " or " + items[1];
-  std::string out;
-  for (size_t i = 0; i < items.size(); ++i) {
-    if (i != 0) out += i == items.size() - 1 ? ", or " : ", ";
-    out += items[i];
-  }
-  return out;
-}
-
-std::string suggest(const std::string& prefix, const std::string& typed, const std::vector<std::string>& options) {
-  std::vector<std::string> s = suggestion_list(typed, options);
-  return s.empty() ? "" : " " + prefix + " " + quoted_or_list(s) + "?";
-}
 
 bool type_compatible(const Type* t, const Type* other) {
   if (t == nullptr || other == nullptr) return t == other;
@@ -679,111 +628,8 @@ class Validator {
     }
   }
 
-  // ---- OverlappingFieldsCanBeMerged, reduced to its core: fields that share a
-  // response name within one selection set (fragments included) must be the same field
-  // with the same arguments and compatible types, and their subfields must merge too.
-  struct FieldRef {
-    const Definition* parent;
-    const Selection* field;
-  };
-
-  void collect(const Definition* parent, const SelectionSet& set, std::map<std::string, std::vector<FieldRef>>& out,
-               std::set<std::string>& visited, int depth) {
-    if (depth > kMaxDepth) return;
-    for (const auto& s : set) {
-      if (s->kind == SelectionKind::kField) {
-        out[s->alias.empty() ? s->name : s->alias].push_back({parent, s.get()});
-      } else if (s->kind == SelectionKind::kInlineFragment) {
-        const Definition* p = s->type_condition.empty() ? parent : s_.type(s->type_condition);
-        collect(p, s->selection_set, out, visited, depth + 1);
-      } else if (FragmentDefinition* f = fragment(s->name); f != nullptr && visited.insert(f->name).second) {
-        collect(s_.type(f->type_condition), f->selection_set, out, visited, depth + 1);
-      }
-    }
-  }
-
-  static bool same_value(const Value* a, const Value* b) {
-    if (a == nullptr || b == nullptr) return a == b;
-    return a->kind == b->kind && a->str() == b->str();
-  }
-
-  static bool same_arguments(const ArgumentList& a, const ArgumentList& b) {
-    if (a.size() != b.size()) return false;
-    for (const auto& x : a) {
-      auto it = std::find_if(b.begin(), b.end(), [&](auto& y) { return y->name == x->name; });
-      if (it == b.end() || !same_value(x->value.get(), (*it)->value.get())) return false;
-    }
-    return true;
-  }
-
-  bool types_conflict(const Type* a, const Type* b) const {
-    if (a->elem) return b->elem ? types_conflict(a->elem.get(), b->elem.get()) : true;
-    if (b->elem) return true;
-    if (a->non_null != b->non_null) return true;
-    const Definition* ta = s_.type(a->named_type);
-    const Definition* tb = s_.type(b->named_type);
-    if (ta != nullptr && tb != nullptr && ta->is_leaf() && tb->is_leaf()) return ta->name != tb->name;
-    return false;
-  }
-
-  // The reason two same-named fields conflict, or "".
-  std::string conflict(bool exclusive, const FieldRef& a, const FieldRef& b, int depth) {
-    exclusive = exclusive || (a.parent != nullptr && b.parent != nullptr && a.parent != b.parent &&
-                              a.parent->kind == "OBJECT" && b.parent->kind == "OBJECT");
-    if (!exclusive) {
-      if (a.field->name != b.field->name) {
-        return "\"" + a.field->name + "\" and \"" + b.field->name + "\" are different fields";
-      }
-      if (!same_arguments(a.field->arguments, b.field->arguments)) return "they have differing arguments";
-    }
-    const Type* ta = a.field->field_definition ? a.field->field_definition->type.get() : nullptr;
-    const Type* tb = b.field->field_definition ? b.field->field_definition->type.get() : nullptr;
-    if (ta != nullptr && tb != nullptr && types_conflict(ta, tb)) {
-      return "they return conflicting types \"" + ta->str() + "\" and \"" + tb->str() + "\"";
-    }
-    if (depth > kMaxDepth || a.field->selection_set.empty() || b.field->selection_set.empty()) return "";
-    std::map<std::string, std::vector<FieldRef>> fa, fb;
-    std::set<std::string> va, vb;
-    collect(ta != nullptr ? s_.type(ta->name()) : nullptr, a.field->selection_set, fa, va, 0);
-    collect(tb != nullptr ? s_.type(tb->name()) : nullptr, b.field->selection_set, fb, vb, 0);
-    std::vector<std::string> reasons;
-    for (const auto& [name, xs] : fa) {
-      auto it = fb.find(name);
-      if (it == fb.end()) continue;
-      for (const FieldRef& x : xs) {
-        for (const FieldRef& y : it->second) {
-          std::string r = conflict(exclusive, x, y, depth + 1);
-          if (!r.empty()) {
-            reasons.push_back("subfields \"" + name + "\" conflict because " + r);
-            goto next;
-          }
-        }
-      }
-    next:;
-    }
-    std::string out;
-    for (size_t i = 0; i < reasons.size(); ++i) out += (i ? " and " : "") + reasons[i];
-    return out;
-  }
-
   void overlapping(const SelectionSet& set) {
-    if (set.empty()) return;
-    std::map<std::string, std::vector<FieldRef>> fields;
-    std::set<std::string> visited;
-    collect(nullptr, set, fields, visited, 0);
-    for (const auto& [name, refs] : fields) {
-      for (size_t i = 0; i < refs.size(); ++i) {
-        for (size_t j = i + 1; j < refs.size(); ++j) {
-          if (refs[i].field == refs[j].field) continue;
-          std::string r = conflict(false, refs[i], refs[j], 0);
-          if (!r.empty()) {
-            add("Fields \"" + name + "\" conflict because " + r +
-                    ". Use different aliases on the fields to fetch both if this was intentional.",
-                refs[j].field->pos);
-          }
-        }
-      }
-    }
+    OverlappingFields(s_, doc_, [this](std::string m, const Position& p) { add(std::move(m), p); }).check(set);
   }
 
   // ---- NoFragmentCycles ----

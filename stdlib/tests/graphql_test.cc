@@ -78,6 +78,36 @@ TEST(GraphQL, QueryValidation) {
                           "GraphQL string at location 1:3"));  // OPA trims only a final ".\n"
 }
 
+TEST(GraphQL, ValidationRules) {
+  std::string schema = "type Query { bar: String baz(n: Int): String e: E } enum E { A B }";
+  auto parse = [&](std::string q) { return show(call("graphql.parse", {str(q), str(schema)})); };
+  auto gql_error = [](std::string m) { return builtin_error("graphql.parse: " + m); };
+  EXPECT_EQ(parse("{ a: bar a: baz }"),
+            gql_error("Fields \"a\" conflict because \"bar\" and \"baz\" are different fields. Use different aliases "
+                      "on the fields to fetch both if this was intentional in GraphQL string at location 1:10"));
+  EXPECT_EQ(parse("{ baz(n: 1) baz(n: 2) }"),
+            gql_error("Fields \"baz\" conflict because they have differing arguments. Use different aliases on the "
+                      "fields to fetch both if this was intentional in GraphQL string at location 1:13"));
+  EXPECT_EQ(parse("{ ...F }"), gql_error("Unknown fragment \"F\" in GraphQL string at location 1:6"));
+  EXPECT_EQ(parse("{ bar } fragment F on Query { bar }"),
+            gql_error("Fragment \"F\" is never used in GraphQL string at location 1:9"));
+  EXPECT_EQ(parse("query Q { baz(n: $x) }"),
+            gql_error("Variable \"$x\" is not defined by operation \"Q\" in GraphQL string at location 1:18"));
+  // No final period to trim: OPA leaves the newline. A string's column is past its quote.
+  EXPECT_EQ(parse("{ baz(n: \"x\") }"),
+            gql_error("Int cannot represent non-integer value: \"x\"\n in GraphQL string at location 1:11"));
+  EXPECT_EQ(parse("query ($v: String) { baz(n: $v) }"),
+            gql_error("Variable \"$v\" of type \"String\" used in position expecting type \"Int\" in GraphQL string "
+                      "at location 1:29"));
+  // Children are reported before their parent; every error after the first follows it.
+  EXPECT_EQ(parse("{ bar { x } }"),
+            gql_error("Cannot query field \"x\" on type \"String\".\ninput:1:3: Field \"bar\" must not have a "
+                      "selection since type \"String\" has no subfields in GraphQL string at location 1:9"));
+  EXPECT_EQ(parse("{ bar @skip(if: true) @skip(if: false) }"),
+            gql_error("The directive \"@skip\" can only be used once at this location in GraphQL string at location "
+                      "1:24"));
+}
+
 TEST(GraphQL, AstObjectsRoundTrip) {
   BuiltinContext ctx(0);
   BuiltinResult schema = call(ctx, "graphql.parse_schema",
