@@ -1,0 +1,6 @@
+package p
+
+allow if {
+	x := input.user
+	x.role == "admin"
+}
