@@ -116,10 +116,12 @@ void Planner::plan_call(const ast::Expr& e, const ast::Call& call, const Iter& i
   std::string builtin;
   const ast::Term* value = nullptr;
   bool mocked = false;
+  std::string slot;
   if (const Mock* m = find_mock(name)) {
     node = m->node;
     builtin = m->builtin;
     value = m->value;
+    slot = m->slot;
     mocked = true;
   } else if (const auto* head = ast::get_if<ast::Var>(ref->parts[0]); head && head->name == "data") {
     node = program_.find(ref->parts);
@@ -163,9 +165,13 @@ void Planner::plan_call(const ast::Expr& e, const ast::Call& call, const Iter& i
   size_t nargs = static_cast<size_t>(arity);
 
   auto args = std::make_shared<std::vector<ir::Operand>>();
-  plan_call_args(call.terms, 1, 1 + nargs, *args, [&, has_output, relation, node, builtin, value, mocked](auto& planned) {
+  plan_call_args(call.terms, 1, 1 + nargs, *args, [&, has_output, relation, node, builtin, value, mocked, slot](auto& planned) {
     ir::Local result = new_local();
-    if (value != nullptr) {
+    if (value != nullptr && !slot.empty()) {
+      ir::Local mocks_doc = new_local();
+      emit(stmt(StmtKind::kDot, {ir::Operand::local(ir::kDataLocal), string_constant(kMockRoot)}, {mocks_doc}));
+      emit(stmt(StmtKind::kDot, {ir::Operand::local(mocks_doc), string_constant(slot)}, {result}));
+    } else if (value != nullptr) {
       plan_term(*value, [&, result] {
         emit(stmt(StmtKind::kAssignVar, {f_.ltarget}, {result}));
       });
@@ -273,6 +279,16 @@ void Planner::plan_with(const ast::Expr& e, const Iter& iter) {
         m.builtin = vname;
       } else {
         m.value = &w.value;
+        if (!constant_of(w.value)) {
+          // A value computed here but read by calls in other functions: it travels in
+          // the data document, under a key no policy can name.
+          m.slot = "m" + std::to_string(++mock_slots_);
+          DocOverride d;
+          d.doc = ir::Document::kData;
+          d.path = {string_constant(kMockRoot), string_constant(m.slot)};
+          d.value = &w.value;
+          docs.push_back(std::move(d));
+        }
       }
       mocks.push_back(std::move(m));
       continue;

@@ -138,55 +138,55 @@ void Planner::plan_var(const std::string& name, const Iter& iter) {
   fail("unsafe variable " + name, f_.loc);
 }
 
-void Planner::plan_array(const ast::Array& a, const Iter& iter) {
+// Arrays, sets and objects: make the collection, then add each planned item in order.
+void Planner::plan_collection(StmtKind make, uint32_t capacity, size_t items,
+                              const std::function<void(size_t, ir::Local, const Iter&)>& add_item, const Iter& iter) {
   ir::Local target = new_local();
-  emit(stmt(StmtKind::kMakeArray, {}, {target}, static_cast<uint32_t>(a.items.size())));
+  emit(stmt(make, {}, {target}, capacity));
   std::function<void(size_t)> rec = [&, target](size_t i) {
-    if (i == a.items.size()) {
+    if (i == items) {
       f_.ltarget = ir::Operand::local(target);
       return iter();
     }
-    plan_term(a.items[i], [&, target, i] {
-      emit(stmt(StmtKind::kArrayAppend, {f_.ltarget}, {target}));
-      rec(i + 1);
-    });
+    add_item(i, target, [&, i] { rec(i + 1); });
   };
   rec(0);
 }
 
-void Planner::plan_object(const ast::Object& o, const Iter& iter) {
-  ir::Local target = new_local();
-  emit(stmt(StmtKind::kMakeObject, {}, {target}));
-  std::function<void(size_t)> rec = [&, target](size_t i) {
-    if (i == o.items.size()) {
-      f_.ltarget = ir::Operand::local(target);
-      return iter();
-    }
-    plan_term(o.items[i].key, [&, target, i] {
-      ir::Operand key = f_.ltarget;
-      plan_term(o.items[i].value, [&, target, i, key] {
-        emit(stmt(StmtKind::kObjectInsert, {key, f_.ltarget}, {target}));
-        rec(i + 1);
-      });
-    });
-  };
-  rec(0);
+void Planner::plan_array(const ast::Array& a, const Iter& iter) {
+  plan_collection(StmtKind::kMakeArray, static_cast<uint32_t>(a.items.size()), a.items.size(),
+                  [&](size_t i, ir::Local target, const Iter& next) {
+                    plan_term(a.items[i], [&, target] {
+                      emit(stmt(StmtKind::kArrayAppend, {f_.ltarget}, {target}));
+                      next();
+                    });
+                  },
+                  iter);
 }
 
 void Planner::plan_set(const ast::Set& s, const Iter& iter) {
-  ir::Local target = new_local();
-  emit(stmt(StmtKind::kMakeSet, {}, {target}));
-  std::function<void(size_t)> rec = [&, target](size_t i) {
-    if (i == s.items.size()) {
-      f_.ltarget = ir::Operand::local(target);
-      return iter();
-    }
-    plan_term(s.items[i], [&, target, i] {
-      emit(stmt(StmtKind::kSetAdd, {f_.ltarget}, {target}));
-      rec(i + 1);
-    });
-  };
-  rec(0);
+  plan_collection(StmtKind::kMakeSet, 0, s.items.size(),
+                  [&](size_t i, ir::Local target, const Iter& next) {
+                    plan_term(s.items[i], [&, target] {
+                      emit(stmt(StmtKind::kSetAdd, {f_.ltarget}, {target}));
+                      next();
+                    });
+                  },
+                  iter);
+}
+
+void Planner::plan_object(const ast::Object& o, const Iter& iter) {
+  plan_collection(StmtKind::kMakeObject, 0, o.items.size(),
+                  [&](size_t i, ir::Local target, const Iter& next) {
+                    plan_term(o.items[i].key, [&, target, i] {
+                      ir::Operand key = f_.ltarget;
+                      plan_term(o.items[i].value, [&, target, key] {
+                        emit(stmt(StmtKind::kObjectInsert, {key, f_.ltarget}, {target}));
+                        next();
+                      });
+                    });
+                  },
+                  iter);
 }
 
 void Planner::plan_comprehension(const ast::Body& body, const Iter& add, ir::Local target, const Iter& iter) {

@@ -32,7 +32,10 @@ struct Mock {
   std::string builtin;
   const RuleTreeNode* node = nullptr;
   const ast::Term* value = nullptr;
+  std::string slot;  // a value that needs evaluation: data[kMockRoot][slot] holds it
 };
+
+inline constexpr std::string_view kMockRoot = "\x01arcane.mocks";
 
 // What can change how a rule plans: the functions replaced and the data paths overridden
 // by the `with`s around it. Rules are planned once per scope.
@@ -99,6 +102,8 @@ class Planner {
   void plan_terms(const std::vector<const ast::Term*>& terms, size_t i, std::vector<ir::Operand>& out,
                   const Iter& iter);
   void plan_var(const std::string& name, const Iter& iter);
+  void plan_collection(ir::StmtKind make, uint32_t capacity, size_t items,
+                       const std::function<void(size_t, ir::Local, const Iter&)>& add_item, const Iter& iter);
   void plan_array(const ast::Array& a, const Iter& iter);
   void plan_object(const ast::Object& o, const Iter& iter);
   void plan_set(const ast::Set& s, const Iter& iter);
@@ -146,6 +151,7 @@ class Planner {
   Frame f_;
   std::vector<Scope> scopes_;
   uint32_t generations_ = 0;
+  uint32_t mock_slots_ = 0;
   std::optional<runtime::Diagnostic> error_;
   std::map<const RuleTreeNode*, std::vector<ast::Term>> node_paths_;
 
