@@ -89,5 +89,22 @@ TEST(Time, Format) {
   EXPECT_EQ(show(call("time.format", {num("15829776000000000000000")})), builtin_error("time.format: timestamp too big"));
 }
 
+
+TEST(Time, ZoneNamesInValuesKeepTheInstant) {
+  // Go records an unknown abbreviation (and GMT+h) as a zone without moving the instant.
+  EXPECT_EQ(show(call("time.parse_ns", {str("2006-01-02 15:04 MST"), str("2020-01-01 00:00 GMT+3")})),
+            "1577836800000000000");
+  EXPECT_EQ(show(call("time.parse_ns", {str("2006-01-02 15:04 MST"), str("2020-01-01 00:00 PST")})),
+            "1577836800000000000");
+  EXPECT_EQ(show(call("time.parse_ns", {str("2006-01-02 15:04 -0700"), str("2020-01-01 00:00 +0100")})),
+            "1577833200000000000");
+}
+
+TEST(Time, AddDateKeepsTheWallClockAcrossDst) {
+  // 2021-03-13 12:00 in New York (EST) plus one day is 12:00 EDT: 23 hours later.
+  EXPECT_EQ(show(call("time.add_date", {json(R"([1615654800000000000, "America/New_York"])"), num("0"), num("0"),
+                                        num("1")})),
+            "1615737600000000000");
+}
 }  // namespace
 }  // namespace arcane::stdlib::testing
