@@ -17,6 +17,11 @@ class Expander {
  public:
   explicit Expander(VarGenerator& gen) : gen_(gen) {}
 
+  // With `import future.keywords.not`, `not e` negates e together with everything e
+  // needs evaluated first: it becomes `not { ...; e }`, so an undefined operand makes the
+  // negation true instead of failing the body.
+  bool negate_bodies = false;
+
   ast::Body body(ast::Body in) {
     ast::Body out;
     for (auto& e : in) {
@@ -90,6 +95,15 @@ class Expander {
 
   std::vector<ast::Expr> expr(ast::Expr e) {
     std::vector<ast::Expr> out;
+    if (negate_bodies && e.negated) {
+      runtime::Location loc = e.loc;
+      uint32_t index = e.index;
+      e.negated = false;
+      ast::Body inner;
+      inner.push_back(std::move(e));
+      ast::Expr wrapped{loc, index, false, false, ast::NotBody{loc, std::move(inner), false}, {}};
+      return expr(std::move(wrapped));
+    }
     for (auto& w : e.with) move_into(out, term(w.value));
     if (auto* t = std::get_if<ast::Term>(&e.terms)) {
       auto extras = term(*t);
@@ -122,6 +136,20 @@ class Expander {
   VarGenerator& gen_;
 };
 
+bool imports_not_keyword(const CompiledModule& m) {
+  for (const auto& i : m.imports) {
+    const auto* r = ast::get_if<ast::Ref>(i.path);
+    if (r == nullptr || r->parts.size() < 2) continue;
+    const auto* head = ast::get_if<ast::Var>(r->parts[0]);
+    const auto* second = ast::get_if<ast::String>(r->parts[1]);
+    if (!head || head->name != "future" || !second || second->value != "keywords") continue;
+    if (r->parts.size() == 2) return true;
+    const auto* third = ast::get_if<ast::String>(r->parts[2]);
+    if (third && third->value == "not") return true;
+  }
+  return false;
+}
+
 void rewrite_rule(Expander& x, ast::Rule& r) {
   std::vector<ast::Expr> support;
   for (auto& a : r.head.args) {
@@ -141,7 +169,8 @@ void rewrite_rule(Expander& x, ast::Rule& r) {
 
 void rewrite_expr_terms(CompiledProgram& p, StageContext& ctx) {
   Expander x(*ctx.gen);
-  walk_rules(p, ctx, [&](ast::Rule& r, uint32_t) {
+  walk_rules(p, ctx, [&](ast::Rule& r, uint32_t m) {
+    x.negate_bodies = imports_not_keyword(p.modules[m]);
     rewrite_rule(x, r);
     return false;
   });
