@@ -81,8 +81,9 @@ std::optional<Time> add_date(const Time& t, int64_t years, int64_t months, int64
 std::string format(const Time& t, std::string_view layout);
 // Go's time.Parse; the error is Go's ParseError text.
 std::variant<Time, std::string> parse(std::string_view layout, std::string_view value);
-// Go's time.ParseDuration, in nanoseconds; the error is Go's text.
-std::variant<int64_t, std::string> parse_duration(std::string_view s);
+// Go's time.ParseDuration, in nanoseconds; the error is Go's text. `day_units` adds the
+// units OPA's time.parse_duration_ns accepts beyond Go's: "d" (24h), "w" (7d), "y" (365d).
+std::variant<int64_t, std::string> parse_duration(std::string_view s, bool day_units = false);
 
 // The layout names OPA accepts for Go's constants ("RFC3339" -> time.RFC3339); the
 // name itself when it is not one of them.

@@ -432,7 +432,7 @@ std::variant<Time, std::string> parse(std::string_view layout, std::string_view 
 
 // ---- durations ----
 
-std::variant<int64_t, std::string> parse_duration(std::string_view s) {
+std::variant<int64_t, std::string> parse_duration(std::string_view s, bool day_units) {
   const std::string_view orig = s;
   auto invalid = [&] { return "time: invalid duration " + quote(orig); };
   uint64_t d = 0;
@@ -493,6 +493,8 @@ std::variant<int64_t, std::string> parse_duration(std::string_view s) {
       unit = 60'000'000'000;
     } else if (u == "h") {
       unit = 3'600'000'000'000;
+    } else if (day_units && (u == "d" || u == "w" || u == "y")) {
+      unit = 86'400'000'000'000 * (u == "d" ? 1 : u == "w" ? 7 : 365);
     } else {
       return "time: unknown unit " + quote(u) + " in duration " + quote(orig);
     }

@@ -102,7 +102,7 @@ BuiltinResult time_parse_rfc3339_ns(BuiltinContext&, Args args) {
 BuiltinResult time_parse_duration_ns(BuiltinContext&, Args args) {
   constexpr std::string_view kName = "time.parse_duration_ns";
   if (!args[0].is_string()) return operand_type_error(kName, 1, args[0], {"string"});
-  auto d = gotime::parse_duration(args[0].string_view());
+  auto d = gotime::parse_duration(args[0].string_view(), true);
   if (auto* err = std::get_if<std::string>(&d)) return builtin_error(kName, *err);
   return Value::integer(std::get<int64_t>(d));
 }

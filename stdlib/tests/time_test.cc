@@ -27,8 +27,12 @@ TEST(Time, Parse) {
   EXPECT_EQ(show(call("time.parse_rfc3339_ns", {str("2262-04-11T23:47:16.854775808-00:00")})),
             builtin_error("time.parse_rfc3339_ns: time outside of valid range"));
   EXPECT_EQ(show(call("time.parse_duration_ns", {str("100ms")})), "100000000");
-  EXPECT_EQ(show(call("time.parse_duration_ns", {str("1y")})),
-            builtin_error(R"(time.parse_duration_ns: time: unknown unit "y" in duration "1y")"));
+  EXPECT_EQ(show(call("time.parse_duration_ns", {str("1x")})),
+            builtin_error(R"(time.parse_duration_ns: time: unknown unit "x" in duration "1x")"));
+  // OPA's extra units (v0 conformance cases): days, weeks, 365-day years.
+  EXPECT_EQ(show(call("time.parse_duration_ns", {str("1d2h")})), "93600000000000");
+  EXPECT_EQ(show(call("time.parse_duration_ns", {str("1w")})), "604800000000000");
+  EXPECT_EQ(show(call("time.parse_duration_ns", {str("1y")})), "31536000000000000");
 }
 
 TEST(Time, DateClockWeekday) {
