@@ -90,7 +90,7 @@ inline constexpr int kOneOrMore = -1;
   X(ArrayAppend, "arrayappend", 1, 1, 0, false)   /* in: value; out: the array */         \
   X(ObjectInsert, "objectinsert", 2, 1, 0, false) /* in: key, value; out: the object */   \
   X(ObjectInsertOnce, "objectinsertonce", 2, 1, 0, false)                                 \
-  X(ObjectMerge, "objectmerge", 2, 1, 0, false)   /* in: a, b; out: target */             \
+  X(ObjectMerge, "objectmerge", 2, 1, 0, false)   /* imm 1: a wins conflicts */           \
   X(SetAdd, "setadd", 1, 1, 0, false)             /* in: value; out: the set */           \
   X(ResultSetAdd, "resultsetadd", 1, 0, 0, false) /* plans only */                        \
   X(ReturnLocal, "return", 1, 0, 0, false)        /* functions only */

@@ -37,8 +37,8 @@ void add_comparison(std::vector<Builtin>& t) {
 // declares them for the type checker and capabilities, and their implementation is the
 // equality test a call would mean.
 void add_operators(std::vector<Builtin>& t) {
-  t.push_back(decl("eq", fn({A(), A()}, B()), "comparison", impl::equal, "="));
-  t.push_back(decl("assign", fn({A(), A()}, B()), "comparison", impl::equal, ":="));
+  t.push_back(decl("eq", fn({A(), A()}, B()), "operators", impl::equal, "="));
+  t.push_back(decl("assign", fn({A(), A()}, B()), "operators", impl::equal, ":="));
 }
 
 void add_numbers(std::vector<Builtin>& t) {

@@ -273,7 +273,7 @@ class Lowerer {
       case K::kArrayAppend: op(Op::kArrayAppend), out(0), in(0), target(fail()); return;
       case K::kObjectInsert: op(Op::kObjectInsert), out(0), in(0), in(1), target(fail()); return;
       case K::kObjectInsertOnce: op(Op::kObjectInsertOnce), out(0), in(0), in(1), target(fail()); return;
-      case K::kObjectMerge: op(Op::kObjectMerge), in(0), in(1), out(0), target(fail()); return;
+      case K::kObjectMerge: op(Op::kObjectMerge), in(0), in(1), out(0), target(fail()), word(s.imm); return;
       case K::kSetAdd: op(Op::kSetAdd), out(0), in(0), target(fail()); return;
       case K::kResultSetAdd: op(Op::kResultAdd), in(0), target(fail()); return;
       case K::kReturnLocal: op(Op::kReturn), in(0); return;

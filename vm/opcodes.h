@@ -48,7 +48,7 @@ inline constexpr uint32_t kIndexMask = 0x7fffffffu;
   X(ArrayAppend, "array.append", "roj")                                                  \
   X(ObjectInsert, "object.insert", "rooj")                                               \
   X(ObjectInsertOnce, "object.insert.once", "rooj")                                      \
-  X(ObjectMerge, "object.merge", "oorj")                                                 \
+  X(ObjectMerge, "object.merge", "oorji")                                                 \
   X(SetAdd, "set.add", "roj")                                                            \
   X(WithPush, "with.push", "iojn")          /* document, value, fail, path */            \
   X(WithPop, "with.pop", "")                                                             \

@@ -53,7 +53,7 @@ Value upsert(const Value* doc, std::span<const Value> path, const Value& value) 
   return b.build();
 }
 
-std::optional<Value> merge_objects(const Value& a, const Value& b) {
+std::optional<Value> merge_objects(const Value& a, const Value& b, bool first_wins) {
   if (!a.is_object() || !b.is_object()) return std::nullopt;
   runtime::ObjectBuilder out(a.size() + b.size());
   for (auto e : a.entries()) {
@@ -73,8 +73,11 @@ std::optional<Value> merge_objects(const Value& a, const Value& b) {
       out.insert(e.key, u.build());
       continue;
     }
-    std::optional<Value> merged = merge_objects(e.value, *other);
-    if (!merged) return std::nullopt;
+    std::optional<Value> merged = merge_objects(e.value, *other, first_wins);
+    if (!merged) {
+      if (!first_wins) return std::nullopt;
+      merged = e.value;
+    }
     out.insert(e.key, std::move(*merged));
   }
   for (auto e : b.entries()) {

@@ -33,6 +33,8 @@ runtime::Value upsert(const runtime::Value* doc, std::span<const runtime::Value>
 // The recursive merge of two objects: keys of both, and for a key in both the merge of
 // the two values, which must both be objects. nullopt when that fails (a conflict), or
 // when a or b is not an object.
-std::optional<runtime::Value> merge_objects(const runtime::Value& a, const runtime::Value& b);
+// Recursive merge (objects merge, sets unite, equal values stay); other values present in
+// both are a conflict (nullopt), unless first_wins.
+std::optional<runtime::Value> merge_objects(const runtime::Value& a, const runtime::Value& b, bool first_wins = false);
 
 }  // namespace arcane::vm

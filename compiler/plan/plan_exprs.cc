@@ -36,8 +36,9 @@ void Planner::plan_expr_plain(const ast::Expr& e, const Iter& iter) {
   if (const auto* t = std::get_if<ast::Term>(&e.terms)) {
     plan_term(*t, [&] {
       ir::Operand v = f_.ltarget;
-      emit(stmt(StmtKind::kNotEqual, {v, ir::Operand::boolean(false)}, {}));
-      capture(e, v);
+      // A listed expression of the query reports its value, false included (OPA
+      // captures it); anywhere else false makes the expression undefined.
+      if (!capture(e, v)) emit(stmt(StmtKind::kNotEqual, {v, ir::Operand::boolean(false)}, {}));
       iter();
     });
     return;
@@ -214,8 +215,7 @@ void Planner::plan_call(const ast::Expr& e, const ast::Call& call, const Iter& i
       return;
     }
     if (!has_output) {
-      emit(stmt(StmtKind::kNotEqual, {r, ir::Operand::boolean(false)}, {}));
-      capture(e, r);
+      if (!capture(e, r)) emit(stmt(StmtKind::kNotEqual, {r, ir::Operand::boolean(false)}, {}));
       return iter();
     }
     plan_unify_local(r, call.terms.back(), [&] {

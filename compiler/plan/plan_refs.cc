@@ -264,7 +264,8 @@ void Planner::plan_ref_data_extent(const RuleTreeNode* virt, std::optional<ir::O
         if (virt == nullptr) {
           emit(stmt(StmtKind::kAssignVar, {f_.ltarget}, {target}));
         } else {
-          emit(stmt(StmtKind::kObjectMerge, {f_.ltarget, ir::Operand::local(vtarget)}, {target}));
+          // Base data over rule values: where both hold a leaf, OPA reads the base one.
+          emit(stmt(StmtKind::kObjectMerge, {f_.ltarget, ir::Operand::local(vtarget)}, {target}, 1));
         }
         emit(stmt(StmtKind::kBreak, {}, {}, 1));
       });

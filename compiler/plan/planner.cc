@@ -157,17 +157,18 @@ void Planner::plan_query(const ast::Body& body, const QuerySpec& spec) {
   policy_.functions.push_back(std::move(fn));
 }
 
-void Planner::capture(const ast::Expr& e, ir::Operand value) {
-  if (query_depth_ != 0 || e.generated || spec_ == nullptr) return;
+bool Planner::capture(const ast::Expr& e, ir::Operand value) {
+  if (query_depth_ != 0 || e.generated || spec_ == nullptr) return false;
   for (size_t i = 0; i < spec_->listed.size(); ++i) {
     const runtime::Location& l = spec_->listed[i];
     if (l.file == e.loc.file && l.offset == e.loc.offset && l.length == e.loc.length) {
       ir::Local target = new_local();
       emit(stmt(StmtKind::kAssignVar, {value}, {target}));
       captures_[i] = target;
-      return;
+      return true;
     }
   }
+  return false;
 }
 
 // ---------------------------------------------------------------------------- entry

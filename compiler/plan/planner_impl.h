@@ -88,7 +88,8 @@ class Planner {
   ir::Local plan_any(const std::vector<std::function<void(const Iter&)>>& alternatives);
   void plan_logical(const ast::LogicalOp& op, const Iter& iter);
   void plan_not_body(const ast::NotBody& nb, const Iter& iter);
-  void capture(const ast::Expr& e, ir::Operand value);
+  // Records a listed query expression's value; false when e is not one.
+  bool capture(const ast::Expr& e, ir::Operand value);
 
   // plan_unify.cc
   void plan_unify(const ast::Term& a, const ast::Term& b, const Iter& iter);
