@@ -215,7 +215,9 @@ void Planner::plan_call(const ast::Expr& e, const ast::Call& call, const Iter& i
       return;
     }
     if (!has_output) {
-      if (!capture(e, r)) emit(stmt(StmtKind::kNotEqual, {r, ir::Operand::boolean(false)}, {}));
+      // Unlike a term, a call that returns false fails even as a listed query expression.
+      emit(stmt(StmtKind::kNotEqual, {r, ir::Operand::boolean(false)}, {}));
+      capture(e, r);
       return iter();
     }
     plan_unify_local(r, call.terms.back(), [&] {
