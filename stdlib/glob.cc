@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "stdlib/families_matching.h"
+#include "stdlib/go_utf8.h"
 #include "stdlib/operands.h"
 #include "stdlib/regex_cache.h"
 
@@ -52,24 +53,6 @@ char32_t decode_rune(std::string_view s, size_t pos, size_t& width) {
   if (r < kMin[n] || r > 0x10FFFF || (r >= 0xD800 && r <= 0xDFFF)) return kBadRune;
   width = n;
   return r;
-}
-
-void append_utf8(std::string& out, char32_t r) {
-  if (r < 0x80) {
-    out += static_cast<char>(r);
-  } else if (r < 0x800) {
-    out += static_cast<char>(0xC0 | (r >> 6));
-    out += static_cast<char>(0x80 | (r & 0x3F));
-  } else if (r < 0x10000) {
-    out += static_cast<char>(0xE0 | (r >> 12));
-    out += static_cast<char>(0x80 | ((r >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (r & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (r >> 18));
-    out += static_cast<char>(0x80 | ((r >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((r >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (r & 0x3F));
-  }
 }
 
 enum class Tok {
@@ -268,7 +251,7 @@ std::unique_ptr<Node> make(Node::Kind k) {
 
 std::string narrow(std::u32string_view s) {
   std::string out;
-  for (char32_t r : s) append_utf8(out, r);
+  for (char32_t r : s) goutf8::append(out, r);
   return out;
 }
 

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "stdlib/families_matching.h"
+#include "stdlib/go_utf8.h"
 #include "stdlib/operands.h"
 
 namespace arcane::stdlib::impl {
@@ -72,23 +73,7 @@ std::u32string runes_of(std::string_view s) {
 
 std::string utf8(std::u32string_view runes) {
   std::string out;
-  for (char32_t r : runes) {
-    if (r < 0x80) {
-      out += static_cast<char>(r);
-    } else if (r < 0x800) {
-      out += static_cast<char>(0xC0 | (r >> 6));
-      out += static_cast<char>(0x80 | (r & 0x3F));
-    } else if (r < 0x10000) {
-      out += static_cast<char>(0xE0 | (r >> 12));
-      out += static_cast<char>(0x80 | ((r >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (r & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (r >> 18));
-      out += static_cast<char>(0x80 | ((r >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((r >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (r & 0x3F));
-    }
-  }
+  for (char32_t r : runes) goutf8::append(out, r);
   return out;
 }
 

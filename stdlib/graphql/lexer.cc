@@ -4,6 +4,7 @@
 #include <climits>
 #include <vector>
 
+#include "stdlib/go_utf8.h"
 #include "stdlib/value_text.h"
 
 namespace arcane::stdlib::graphql {
@@ -25,25 +26,6 @@ std::pair<char32_t, size_t> decode_rune(std::string_view s, size_t i) {
     r = (r << 6) | (b & 0x3F);
   }
   return {r, n};
-}
-
-void append_utf8(std::string& out, char32_t r) {
-  if (r > 0x10FFFF || (r >= 0xD800 && r <= 0xDFFF)) r = 0xFFFD;
-  if (r < 0x80) {
-    out += static_cast<char>(r);
-  } else if (r < 0x800) {
-    out += static_cast<char>(0xC0 | (r >> 6));
-    out += static_cast<char>(0x80 | (r & 0x3F));
-  } else if (r < 0x10000) {
-    out += static_cast<char>(0xE0 | (r >> 12));
-    out += static_cast<char>(0x80 | ((r >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (r & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (r >> 18));
-    out += static_cast<char>(0x80 | ((r >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((r >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (r & 0x3F));
-  }
 }
 
 const char* token_kind_text(TokenKind k) {
@@ -308,7 +290,7 @@ Token Lexer::read_string() {
           ++end_, ++end_runes_;
           return fail("Invalid character escape sequence.");
         }
-        append_utf8(buf, r);
+        goutf8::append(buf, r);
         end_ += 6, end_runes_ += 6;
         continue;
       }
@@ -330,7 +312,7 @@ Token Lexer::read_string() {
     char32_t r = c;
     if (c >= 127) std::tie(r, w) = decode_rune(in_, end_);
     if (escaped) {
-      if (c >= 127) append_utf8(buf, r);
+      if (c >= 127) goutf8::append(buf, r);
       else buf += static_cast<char>(c);
     }
     end_ += w, ++end_runes_;
@@ -363,7 +345,7 @@ Token Lexer::read_block_string() {
       size_t w = 1;
       char32_t r = c;
       if (c >= 127) std::tie(r, w) = decode_rune(in_, end_);
-      if (c >= 127) append_utf8(buf, r);
+      if (c >= 127) goutf8::append(buf, r);
       else buf += static_cast<char>(c);
       end_ += w, ++end_runes_;
       if (c == '\n') {
