@@ -135,21 +135,13 @@ void Planner::plan_call(const ast::Expr& e, const ast::Call& call, const Iter& i
   int arity = 0;
   bool relation = false;
   if (value != nullptr) {
-    arity = static_cast<int>(operands);  // a value replaces a call of any arity; no output
-    if (node == nullptr && builtin.empty()) {
-      // `with f as 1`: the call's value is the term, whatever the arguments.
-      const Mock* m = find_mock(name);
-      int declared = -1;
-      if (program_.builtins) {
-        if (const auto* sig = program_.builtins->find(name)) declared = sig->arity;
-      }
-      if (declared < 0) {
-        if (const RuleTreeNode* n = ref->parts.empty() ? nullptr : program_.find(ref->parts)) {
-          if (!n->rules.empty()) declared = static_cast<int>(n->rules.front().rule->head.args.size());
-        }
-      }
-      if (declared >= 0) arity = declared;
-      (void)m;
+    // `with f as 1`: the call's value is the term, whatever the arguments; the replaced
+    // function's arity tells an output operand from an argument.
+    arity = static_cast<int>(operands);
+    if (const auto* sig = program_.builtins ? program_.builtins->find(name) : nullptr) {
+      arity = sig->arity;
+    } else if (const RuleTreeNode* n = program_.find(ref->parts); n && !n->rules.empty()) {
+      arity = static_cast<int>(n->rules.front().rule->head.args.size());
     }
   } else if (node != nullptr) {
     arity = static_cast<int>(node->rules.front().rule->head.args.size());

@@ -16,20 +16,25 @@ namespace arcane::compiler::plan {
 
 using ir::StmtKind;
 
+namespace {
+
+// The kind of a rule group: that of its first rule that is not a default.
+RuleKind group_kind(const RuleTreeNode& node) {
+  for (const auto& e : node.rules) {
+    if (!e.rule->is_default) return rule_kind(*e.rule);
+  }
+  return rule_kind(*node.rules.front().rule);
+}
+
+}  // namespace
+
 uint32_t Planner::plan_rules(const RuleTreeNode& node) {
   if (auto it = scope().functions.find(&node); it != scope().functions.end()) return it->second;
 
   const auto& rules = node.rules;
   const ast::Rule& first = *rules.front().rule;
   ir::Function fn;
-  RuleKind kind = rule_kind(first);
-  for (const auto& e : rules) {
-    if (!e.rule->is_default) {
-      kind = rule_kind(*e.rule);
-      break;
-    }
-  }
-  fn.kind = kind == RuleKind::kFunction ? ir::FunctionKind::kFunction : ir::FunctionKind::kRule;
+  fn.kind = group_kind(node) == RuleKind::kFunction ? ir::FunctionKind::kFunction : ir::FunctionKind::kRule;
   fn.name = "g" + std::to_string(scope().generation) + "." + path_string(node_paths_[&node]);
   fn.location = first.head.loc;
 
@@ -54,13 +59,7 @@ uint32_t Planner::plan_rules(const RuleTreeNode& node) {
 
 void Planner::plan_rule_group(const RuleTreeNode& node, ir::Function& fn) {
   const auto& rules = node.rules;
-  RuleKind kind = fn.kind == ir::FunctionKind::kFunction ? RuleKind::kFunction : RuleKind::kComplete;
-  for (const auto& e : rules) {
-    if (!e.rule->is_default) {
-      kind = rule_kind(*e.rule);
-      break;
-    }
-  }
+  RuleKind kind = group_kind(node);
   size_t arity = 0;
   for (const auto& e : rules) arity = std::max(arity, e.rule->head.args.size());
   for (size_t i = 0; i < arity; ++i) fn.params.push_back(new_local());
