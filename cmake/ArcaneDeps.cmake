@@ -19,6 +19,7 @@ pkg_check_modules(UUID REQUIRED IMPORTED_TARGET uuid)  # stdlib/: uuid.rfc4122
 pkg_check_modules(LIBYAML REQUIRED IMPORTED_TARGET yaml-0.1)  # stdlib/: yaml.marshal (go-yaml's emitter is a libyaml port)
 find_package(date 3.0 REQUIRED CONFIG)  # stdlib/: IANA time zones (date::date-tz, the OS tz database)
 find_package(OpenSSL 3 REQUIRED)        # stdlib/: crypto, JWT, X.509 (OpenSSL::Crypto)
+find_package(CURL 7.74 REQUIRED)        # stdlib/: http.send (CURL::libcurl)
 if(ARCANE_TESTS)
   find_package(GTest 1.12 REQUIRED CONFIG)
 endif()

@@ -11,6 +11,7 @@ PACKAGES=(
   libre2-dev                                # stdlib/: regex built-ins (Go regexp = RE2 syntax)
   libyaml-dev                               # stdlib/: yaml.marshal (libyaml's emitter, the original of go-yaml's)
   libhowardhinnant-date-dev tzdata libssl-dev  # stdlib/: time zones (time.*), crypto and JWT (OpenSSL)
+  libcurl4-openssl-dev                      # stdlib/: http.send (libcurl, OpenSSL flavour)
   json-schema-test-suite                    # stdlib/ tests: the official JSON Schema suite (drafts 4, 6, 7), used when present
   libgtest-dev libgmock-dev libbenchmark-dev  # tests and bench/
   clang-19 libclang-rt-19-dev               # the libFuzzer targets (fuzz preset; clang 14 rejects ANTLR 4.9 headers)

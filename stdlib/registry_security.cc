@@ -1,5 +1,6 @@
-// Declarations of the time, crypto, tokens (JWT), providers.aws built-ins.
+// Declarations of the time, crypto, tokens (JWT), providers.aws and http.send built-ins.
 #include "stdlib/families_security.h"
+#include "stdlib/http_send.h"
 #include "stdlib/registry_parts.h"
 
 namespace arcane::stdlib {
@@ -97,6 +98,7 @@ void register_security(std::vector<Builtin>& t) {
   t.push_back(decl("providers.aws.sign_req",
                    fn({Type::object_of(S(), A()), Type::object_of(S(), A()), N()}, any_object()), "providers.aws",
                    impl::providers_aws_sign_req));
+  t.push_back(nondeterministic(decl("http.send", fn({Type::object_of(S(), A())}, any_object()), "http", impl::http_send)));
 }
 
 }  // namespace arcane::stdlib
