@@ -5,6 +5,8 @@
 #include <ctime>
 #include <thread>
 
+#include <unistd.h>
+
 #include "stdlib/http_send.h"
 #include "stdlib/tests/http_test_server.h"
 #include "stdlib/tests/test_util.h"
@@ -340,6 +342,20 @@ TEST_F(HttpSend, RetriesANetworkFailure) {
                          R"(/", "max_retry_attempts": 1, "raise_error": false})");
   EXPECT_NE(field(r, "error").find("connection refused"), std::string::npos) << show(r);
   EXPECT_GE(std::chrono::steady_clock::now() - started, 70ms);  // one back-off (100 ms +-20%) between attempts
+}
+
+TEST_F(HttpSend, UnixDomainSocket) {
+  std::string path = "/tmp/arcane_http_send_test_" + std::to_string(::getpid()) + ".sock";
+  HttpTestServer server([](const HttpTestRequest& req) { return json_response("\"" + req.target + "\""); }, path);
+  BuiltinResult r = send(R"({"method": "get", "url": "unix://localhost/p?socket=)" + path + R"(&a=1"})");
+  EXPECT_EQ(field(r, "body"), R"("/p?a=1")") << show(r);
+}
+
+TEST_F(HttpSend, ServerNameLeavesPlainHttpAlone) {
+  HttpTestServer server([](const HttpTestRequest& req) { return json_response("\"" + req.header("host") + "\""); });
+  std::string host = "127.0.0.1:" + std::to_string(server.port());
+  EXPECT_EQ(field(send(get(server, "/", R"(, "tls_server_name": "example.com")")), "body"), "\"" + host + "\"");
+  EXPECT_EQ(field(send(get(server, "/", R"(, "headers": {"host": "example.com"})")), "body"), R"("example.com")");
 }
 
 }  // namespace

@@ -1,6 +1,6 @@
 // A small HTTP/1.1 server for the http.send tests: POSIX sockets on 127.0.0.1 with an
-// ephemeral port, one thread accepting and one per connection, started and stopped by
-// the test itself. No real network is ever touched.
+// ephemeral port (or on a Unix domain socket), one thread accepting and one per
+// connection, started and stopped by the test itself. No real network is ever touched.
 //
 // Each request is answered by the handler the test installs; the server counts requests
 // and keeps the last one so a test can check what was sent. A handler may ask for a
@@ -38,7 +38,7 @@ class HttpTestServer {
  public:
   using Handler = std::function<HttpTestResponse(const HttpTestRequest&)>;
 
-  explicit HttpTestServer(Handler handler);
+  explicit HttpTestServer(Handler handler, std::string unix_socket_path = "");
   ~HttpTestServer();
   HttpTestServer(const HttpTestServer&) = delete;
   HttpTestServer& operator=(const HttpTestServer&) = delete;
@@ -54,6 +54,7 @@ class HttpTestServer {
   bool wait_or_stop(std::chrono::milliseconds d);
 
   Handler handler_;
+  std::string unix_path_;
   int listen_fd_ = -1;
   int port_ = 0;
   std::atomic<bool> stop_{false};
