@@ -49,10 +49,25 @@ struct TestCommand {
   bool exit_zero_on_skipped = false;
 };
 
+// `opa bench`: evaluate a prepared query repeatedly and print the cost of one evaluation
+// (pretty: opa bench's table; json: Go's testing.BenchmarkResult). Exit 1 on any error
+// or an undefined result.
+struct BenchCommand {
+  std::string query;
+  std::vector<std::string> data;     // -d: files and directories
+  std::vector<std::string> bundles;  // -b: bundle directories
+  std::string input;                 // -i: a JSON or YAML file
+  int count = 1;                     // benchmark runs, one table each
+  double benchtime = 1.0;            // seconds of evaluation per run
+  std::string format = "pretty";     // pretty | json
+  bool v0_compatible = false;
+};
+
 int run_parse(const ParseCommand& cmd);
 int run_check(const CheckCommand& cmd);
 int run_eval(const EvalCommand& cmd);
 int run_test(const TestCommand& cmd);
+int run_bench(const BenchCommand& cmd);
 int run_version();
 
 }  // namespace arcane::cli

@@ -57,6 +57,19 @@ int main(int argc, char** argv) {
   test_cmd->add_flag("--v1-compatible", v1_ignored, "Rego v1 syntax (the default; accepted for opa 0.x users)");
   test_cmd->add_flag("-z,--exit-zero-on-skipped", test.exit_zero_on_skipped, "Exit 0 even if tests were skipped");
 
+  BenchCommand bench;
+  auto* bench_cmd = app.add_subcommand("bench", "Benchmark a Rego query (as `opa bench`)");
+  bench_cmd->add_option("query", bench.query, "The query")->required();
+  bench_cmd->add_option("-d,--data", bench.data, "Policy or data files and directories (.rego, .json, .yaml)");
+  bench_cmd->add_option("-b,--bundle", bench.bundles, "Bundle directories");
+  bench_cmd->add_option("-i,--input", bench.input, "The input document (a JSON or YAML file)");
+  bench_cmd->add_option("--count", bench.count, "Number of benchmark runs (one table each)");
+  bench_cmd->add_option("--benchtime", bench.benchtime, "Seconds of evaluation per run (default 1)");
+  bench_cmd->add_option("-f,--format", bench.format, "Output format: pretty or json")
+      ->check(CLI::IsMember({"pretty", "json"}));
+  bench_cmd->add_flag("--v0-compatible", bench.v0_compatible, "Rego v0 syntax for modules and query");
+  bench_cmd->add_flag("--v1-compatible", v1_ignored, "Rego v1 syntax (the default; accepted for opa 0.x users)");
+
   auto* version_cmd = app.add_subcommand("version", "Print the version of arcane");
 
   CLI11_PARSE(app, argc, argv);
@@ -64,6 +77,7 @@ int main(int argc, char** argv) {
   if (check_cmd->parsed()) return run_check(check);
   if (eval_cmd->parsed()) return run_eval(eval);
   if (test_cmd->parsed()) return run_test(test);
+  if (bench_cmd->parsed()) return run_bench(bench);
   if (version_cmd->parsed()) return run_version();
   return 2;
 }
