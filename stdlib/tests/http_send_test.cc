@@ -1,7 +1,9 @@
 // http.send against a local server started by each test (127.0.0.1, ephemeral port):
 // the result object, raise_error, timeouts, redirects, both caches, headers both ways,
 // cancellation, and OPA's request validation errors.
+#include <atomic>
 #include <chrono>
+#include <climits>
 #include <ctime>
 #include <thread>
 
@@ -342,6 +344,45 @@ TEST_F(HttpSend, RetriesANetworkFailure) {
                          R"(/", "max_retry_attempts": 1, "raise_error": false})");
   EXPECT_NE(field(r, "error").find("connection refused"), std::string::npos) << show(r);
   EXPECT_GE(std::chrono::steady_clock::now() - started, 70ms);  // one back-off (100 ms +-20%) between attempts
+}
+
+TEST_F(HttpSend, InterQueryCacheIsBoundedLeastRecentlyUsedFirst) {
+  auto& cache = http::InterQueryCache::instance();
+  auto entry = [](size_t body) {
+    http::CachedResponse e;
+    e.response.body.assign(body, 'x');
+    e.expires_at_ns = INT64_MAX;
+    return e;
+  };
+  cache.set_max_bytes(3000);
+  cache.put("a", entry(900));
+  cache.put("b", entry(900));
+  cache.put("c", entry(900));
+  EXPECT_TRUE(cache.get("a").has_value());  // now the most recently used
+  cache.put("d", entry(900));               // evicts b, the least recently used
+  EXPECT_TRUE(cache.get("a").has_value());
+  EXPECT_FALSE(cache.get("b").has_value());
+  EXPECT_TRUE(cache.get("d").has_value());
+  EXPECT_LE(cache.size_bytes(), 3000u);
+  cache.put("huge", entry(5000));  // larger than the bound: not kept
+  EXPECT_FALSE(cache.get("huge").has_value());
+  cache.set_max_bytes(64u << 20);
+}
+
+TEST_F(HttpSend, EvaluationsOnManyThreadsShareTheCache) {
+  HttpTestServer server([](const HttpTestRequest&) { return json_response("[1]"); });
+  std::string req = get(server, "/", R"(, "force_cache": true, "force_cache_duration_seconds": 60)");
+  send(req);  // fills the cache
+  std::vector<std::thread> threads;
+  std::atomic<int> ok{0};
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 25; ++i) ok += field(send(req), "body") == "[1]";
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  EXPECT_EQ(ok.load(), 100);
+  EXPECT_EQ(server.requests(), 1);
 }
 
 TEST_F(HttpSend, UnixDomainSocket) {
