@@ -7,11 +7,14 @@
 // lose leading and trailing double quotes, and a timeout may be a Go duration string, a
 // number of nanoseconds, or that number as a string.
 #include <openssl/bio.h>
+#include <openssl/err.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -140,9 +143,14 @@ std::variant<std::vector<Header>, HttpError> read_headers(const Value& v) {
   return out;
 }
 
-std::optional<std::string> read_file(const std::string& path) {
+// The file's bytes, or Go's os.ReadFile error text ("open /x: no such file or directory").
+std::variant<std::string, HttpError> read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
+  if (!in) {
+    std::string why = std::strerror(errno);
+    if (!why.empty()) why[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(why[0])));
+    return HttpError::wrapped(kBuiltinError, "open " + path + ": " + why);
+  }
   std::stringstream text;
   text << in.rdbuf();
   return text.str();
@@ -154,6 +162,7 @@ bool has_certificate(std::string_view pem) {
   if (bio == nullptr) return false;
   X509* cert = PEM_read_bio_X509(bio, nullptr, nullptr, nullptr);
   bool ok = cert != nullptr;
+  if (!ok) ERR_clear_error();  // leave no stale error for the next OpenSSL user on this thread
   X509_free(cert);
   BIO_free(bio);
   return ok;
@@ -190,12 +199,12 @@ std::optional<HttpError> add_cas(const RawTls& raw, TlsOptions& tls) {
     add(std::move(pem));
   }
   if (!raw.ca_cert_file.empty()) {
-    std::optional<std::string> pem = read_file(raw.ca_cert_file);
-    if (!pem) return HttpError::wrapped(kBuiltinError, "open " + raw.ca_cert_file + ": no such file or directory");
-    if (!has_certificate(*pem)) {
+    auto pem = read_file(raw.ca_cert_file);
+    if (HttpError* e = std::get_if<HttpError>(&pem)) return *e;
+    if (!has_certificate(std::get<std::string>(pem))) {
       return HttpError::wrapped(kBuiltinError, "could not append CA certificates from " + go_quoted(raw.ca_cert_file));
     }
-    add(std::move(*pem));
+    add(std::move(std::get<std::string>(pem)));
   }
   if (!raw.ca_cert_env.empty()) {
     const char* env = std::getenv(raw.ca_cert_env.c_str());
@@ -232,6 +241,25 @@ std::string trim_quotes(std::string_view s) {
   while (!s.empty() && s.front() == '"') s.remove_prefix(1);
   while (!s.empty() && s.back() == '"') s.remove_suffix(1);
   return std::string(s);
+}
+
+// Where a tls_* string option goes, or null for other keys.
+std::string* tls_string(RawTls& raw, std::string_view key) {
+  static constexpr std::pair<std::string_view, std::string RawTls::*> kFields[] = {
+      {"tls_ca_cert", &RawTls::ca_cert},
+      {"tls_ca_cert_file", &RawTls::ca_cert_file},
+      {"tls_ca_cert_env_variable", &RawTls::ca_cert_env},
+      {"tls_client_cert", &RawTls::client_cert},
+      {"tls_client_key", &RawTls::client_key},
+      {"tls_client_cert_file", &RawTls::client_cert_file},
+      {"tls_client_key_file", &RawTls::client_key_file},
+      {"tls_client_cert_env_variable", &RawTls::client_cert_env},
+      {"tls_client_key_env_variable", &RawTls::client_key_env},
+  };
+  for (const auto& [name, field] : kFields) {
+    if (name == key) return &(raw.*field);
+  }
+  return nullptr;
 }
 
 // One option into the request; nullopt when it was fine.
@@ -273,24 +301,8 @@ std::optional<HttpError> read_option(std::string_view key, const Value& v, Reque
     auto t = parse_timeout(v);
     if (HttpError* e = std::get_if<HttpError>(&t)) return *e;
     out.timeout_ns = std::get<int64_t>(t);
-  } else if (key == "tls_ca_cert") {
-    raw.ca_cert = std::move(s);
-  } else if (key == "tls_ca_cert_file") {
-    raw.ca_cert_file = std::move(s);
-  } else if (key == "tls_ca_cert_env_variable") {
-    raw.ca_cert_env = std::move(s);
-  } else if (key == "tls_client_cert") {
-    raw.client_cert = std::move(s);
-  } else if (key == "tls_client_key") {
-    raw.client_key = std::move(s);
-  } else if (key == "tls_client_cert_file") {
-    raw.client_cert_file = std::move(s);
-  } else if (key == "tls_client_key_file") {
-    raw.client_key_file = std::move(s);
-  } else if (key == "tls_client_cert_env_variable") {
-    raw.client_cert_env = std::move(s);
-  } else if (key == "tls_client_key_env_variable") {
-    raw.client_key_env = std::move(s);
+  } else if (std::string* target = tls_string(raw, key)) {
+    *target = std::move(s);
   } else if (!allowed(Value::from_string(key))) {
     return HttpError::wrapped(kBuiltinError, "invalid parameter " + go_quoted(key));
   }

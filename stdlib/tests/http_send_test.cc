@@ -328,6 +328,8 @@ TEST_F(HttpSend, OptionErrors) {
   EXPECT_EQ(show(send(base + R"(, "cache": "yes"})")), builtin_error(R"(http.send: invalid value for "cache" field)"));
   EXPECT_EQ(show(send(base + R"(, "tls_ca_cert": "not a certificate"})")),
             builtin_error("http.send: could not append certificates"));
+  EXPECT_EQ(show(send(base + R"(, "tls_ca_cert_file": "/nonexistent/ca.pem"})")),
+            builtin_error("http.send: open /nonexistent/ca.pem: no such file or directory"));
   EXPECT_EQ(show(send(base + R"(, "max_retry_attempts": -1, "raise_error": false})")),
             R"({"error":{"code":"eval_http_send_internal_error","message":"invalid value -1 for field )"
             R"(\"max_retry_attempts\""},"status_code":0})");
