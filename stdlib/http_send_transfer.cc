@@ -14,7 +14,8 @@
 //     URL is rewritten to that name and CONNECT_TO sends it to the original host;
 //   - a CA given by the policy replaces the system roots unless tls_use_system_certs;
 //   - unix://host/path?socket=/path/to.sock talks HTTP over a Unix domain socket;
-//   - Transfer-Encoding is not among the response headers (Go moves it elsewhere).
+//   - Transfer-Encoding is not among the response headers (Go moves it elsewhere);
+//   - as with Go's ProxyFromEnvironment, proxy variables are ignored for loopback hosts.
 // The transfer runs on a multi handle polled every 50 ms, so a cancelled evaluation
 // stops it promptly; retry back-off sleeps are sliced the same way.
 #include <curl/curl.h>
@@ -307,6 +308,13 @@ void set_tls(CURL* h, const TlsOptions& tls) {
   }
 }
 
+std::pair<std::string, std::string> host_and_port(const std::string& url);
+
+// Go's ProxyFromEnvironment never proxies localhost or a loopback address; curl would.
+bool is_loopback(const std::string& host) {
+  return iequals(host, "localhost") || host.rfind("127.", 0) == 0 || host == "::1";
+}
+
 void prepare(Prepared& p, const Request& req, Exchange& x) {
   CURL* h = p.handle.get();
   std::string socket;
@@ -314,6 +322,7 @@ void prepare(Prepared& p, const Request& req, Exchange& x) {
   if (!socket.empty()) curl_easy_setopt(h, CURLOPT_UNIX_SOCKET_PATH, socket.c_str());
   std::string host_header = route_server_name(p, req);
   curl_easy_setopt(h, CURLOPT_URL, p.url.c_str());
+  if (is_loopback(host_and_port(p.url).first)) curl_easy_setopt(h, CURLOPT_NOPROXY, "*");
   curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
