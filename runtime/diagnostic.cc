@@ -80,6 +80,8 @@ static void write_json(JsonTextWriter& w, const Diagnostic& d, const SourceSet& 
     w.end_object();
     if (has_snippet(d)) {
       w.key("details").begin_object().key("line").string(r.line).key("idx").number(r.pos.col - 1).end_object();
+    } else if (!d.details.empty()) {
+      w.key("details").json(d.details);
     }
   }
   w.end_object();

@@ -17,6 +17,9 @@ struct Diagnostic {
   std::string message;  // without code or location
   Location location;
   std::vector<std::string> notes;
+  // OPA's error details other than a parse error's (a type error's have/want), as
+  // compact JSON written in OPA's key order; empty when there are none.
+  std::string details{};
 };
 
 // Collects diagnostics up to a limit, as OPA's compiler does (it stops at 10 by default).
@@ -47,7 +50,7 @@ std::string render_human(const Diagnostic& d, const SourceSet& sources, RenderSt
 std::string render_human(const Diagnostics& ds, const SourceSet& sources, RenderStyle style = RenderStyle::kPrecise);
 
 // OPA's JSON error object, fields in OPA's order: message, code, location{file,row,col},
-// and for parse errors details{line,idx}. indent 0 is compact; OPA's CLI uses 2.
+// and details: for parse errors {line,idx}, otherwise Diagnostic::details. indent 0 is compact; OPA's CLI uses 2.
 std::string render_json(const Diagnostic& d, const SourceSet& sources, int indent = 0);
 // {"errors":[...]} as `opa check --format json` prints it.
 std::string render_json(const Diagnostics& ds, const SourceSet& sources, int indent = 0);

@@ -55,4 +55,46 @@ JsonTextWriter& JsonTextWriter::raw(std::string_view json) {
   return *this;
 }
 
+JsonTextWriter& JsonTextWriter::json(std::string_view in) {
+  size_t i = 0;
+  auto token_end = [&in](size_t j) {
+    if (in[j] == '"') {
+      for (++j; j < in.size() && in[j] != '"'; ++j) {
+        if (in[j] == '\\') ++j;
+      }
+      return j + 1;
+    }
+    while (j < in.size() && std::string_view(",:]} \n\t\r").find(in[j]) == std::string_view::npos) ++j;
+    return j;
+  };
+  while (i < in.size()) {
+    char c = in[i];
+    if (c == '{' || c == '[') {
+      open(c);
+      ++i;
+    } else if (c == '}' || c == ']') {
+      close(c);
+      ++i;
+    } else if (c == ',' || c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      ++i;
+    } else {
+      size_t end = token_end(i);
+      std::string_view tok = in.substr(i, end - i);
+      size_t colon = end;
+      while (colon < in.size() && (in[colon] == ' ' || in[colon] == '\n')) ++colon;
+      if (colon < in.size() && in[colon] == ':') {
+        before_value();
+        out_ += tok;
+        out_ += indent_ == 0 ? ":" : ": ";
+        after_key_ = true;
+        end = colon + 1;
+      } else {
+        raw(tok);
+      }
+      i = end;
+    }
+  }
+  return *this;
+}
+
 }  // namespace arcane::runtime

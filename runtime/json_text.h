@@ -23,6 +23,9 @@ class JsonTextWriter {
   JsonTextWriter& string(std::string_view s);
   // A number, true, false, null or any already-encoded JSON text.
   JsonTextWriter& raw(std::string_view json);
+  // Compact JSON text (any value), re-emitted with this writer's indentation, its key
+  // order kept.
+  JsonTextWriter& json(std::string_view compact);
   JsonTextWriter& number(long long n) { return raw(std::to_string(n)); }
   JsonTextWriter& boolean(bool b) { return raw(b ? "true" : "false"); }
 

@@ -30,6 +30,7 @@ void write_error(runtime::JsonTextWriter& w, const Error& e) {
       w.end_object();
     }
   }
+  if (!e.source_line && !e.details.empty()) w.key("details").json(e.details);
   w.end_object();
 }
 
@@ -70,6 +71,7 @@ Error to_error(const runtime::Diagnostic& d, const SourceLookup& sources) {
   e.code = d.code;
   e.message = d.message;
   e.notes = d.notes;
+  e.details = d.details;
   const runtime::SourceFile* file = d.location.known() ? sources.get(d.location.file) : nullptr;
   if (file != nullptr) {
     runtime::LineCol lc = file->line_col(d.location.offset);

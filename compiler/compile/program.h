@@ -21,6 +21,10 @@
 
 namespace arcane::compiler {
 
+namespace stages {
+struct CheckedTypes;  // stages/type_env.h
+}
+
 // What a group of rules at one path produces.
 enum class RuleKind : uint8_t {
   kComplete,       // p := v, a.b.c := v: one value (possibly by default / else)
@@ -67,6 +71,7 @@ class CompiledProgram {
   std::unique_ptr<RuleTreeNode> rule_tree;            // null before SetRuleTree ran
   std::map<std::string, std::string> rewritten_vars;  // generated name -> source name
   std::shared_ptr<const BuiltinTable> builtins;
+  std::shared_ptr<const stages::CheckedTypes> types;  // CheckTypes: rule types, for queries
   std::string last_stage;  // the last stage that ran
 
   // The node at exactly this path (data, "a", "p"), or null.

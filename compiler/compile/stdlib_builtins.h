@@ -1,6 +1,7 @@
 // The compiler's view of stdlib/'s declaration table: the same BuiltinTable the pipeline
 // takes, built from stdlib::all_builtins() (names, arities, void, variadic, relation and
-// deprecated flags; the types themselves stay in stdlib/). Until every family is in the
+// deprecated flags, typed signatures, and the operand names and descriptions of
+// stdlib/builtin_docs.h). Until every family is in the
 // stdlib table, callers that must accept all of OPA's built-ins can use a capabilities
 // document instead (builtins_from_capabilities).
 #pragma once

@@ -18,6 +18,12 @@ bool StageContext::error(const char* code, std::string message, runtime::Locatio
   return !diags_.full();
 }
 
+bool StageContext::error(runtime::Diagnostic d) {
+  ++errors_;
+  diags_.add(std::move(d));
+  return !diags_.full();
+}
+
 std::string StageContext::source_name(const std::string& var) const {
   if (rewritten != nullptr) {
     if (auto it = rewritten->find(var); it != rewritten->end()) return it->second;

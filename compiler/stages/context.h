@@ -54,6 +54,7 @@ class StageContext {
 
   // Reports an error; false once the limit is reached (the stage should stop).
   bool error(const char* code, std::string message, runtime::Location loc);
+  bool error(runtime::Diagnostic d);  // with notes or details
   size_t errors() const { return errors_; }
   bool limit_reached() const { return diags_.full(); }
 

@@ -169,7 +169,9 @@ TEST(StageCheckTypes, CallArity) {
   // CheckUndefinedFuncs catches most arity errors first; an output operand given to a
   // built-in without a result is only caught by the type checker.
   EXPECT_EQ(errors_of("package test\np if {\n  void(1, x)\n}"),
-            "test.rego:3:3: rego_type_error: void: too many arguments\n");
+            "test.rego:3:3: rego_type_error: void: too many arguments\n"
+            "\thave: (number, \?\?\?)\n"
+            "\twant: (any)\n");
 }
 
 TEST(StageCheckDeprecatedBuiltins, OnlyInV1Modules) {

@@ -35,6 +35,9 @@ struct Error {
   // is location->col - 1).
   std::optional<std::string> source_line;
   std::vector<std::string> notes;  // extra lines (e.g. have/want of a type error)
+  // OPA's details of other errors (a type error's have/want) as compact JSON, in OPA's
+  // key order; empty when there are none.
+  std::string details{};
 
   // An error raised while evaluating (OPA's topdown.Error): the code starts with "eval_".
   bool is_eval_error() const { return code.rfind("eval_", 0) == 0; }
@@ -49,8 +52,8 @@ struct Error {
 
 using Errors = std::vector<Error>;
 
-// OPA's JSON error object: message, code, location {file, row, col}, details {line, idx},
-// in that order, the absent ones left out. indent 0 is compact; `opa eval` uses 2.
+// OPA's JSON error object: message, code, location {file, row, col}, details ({line, idx}
+// or Error::details), in that order, the absent ones left out. indent 0 is compact; `opa eval` uses 2.
 std::string to_json(const Error& error, int indent = 0);
 // {"errors": [...]}, as `opa eval --format json` prints a failure.
 std::string to_json(const Errors& errors, int indent = 0);
