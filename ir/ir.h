@@ -90,11 +90,16 @@ inline constexpr int kOneOrMore = -1;
   X(ArrayAppend, "arrayappend", 1, 1, 0, false)   /* in: value; out: the array */         \
   X(ObjectInsert, "objectinsert", 2, 1, 0, false) /* in: key, value; out: the object */   \
   X(ObjectInsertOnce, "objectinsertonce", 2, 1, 0, false)                                 \
-  X(ObjectMerge, "objectmerge", 2, 1, 0, false)   /* imm 1: a wins conflicts */           \
+  X(ObjectMerge, "objectmerge", 2, 1, 0, false)   /* imm: see merge_imm */                \
   X(SetAdd, "setadd", 1, 1, 0, false)             /* in: value; out: the set */           \
   X(ResultSetAdd, "resultsetadd", 1, 0, 0, false) /* plans only */                        \
   X(ReturnLocal, "return", 1, 0, 0, false)        /* functions only */
 // clang-format on
+
+// The immediate of ObjectMerge: bit 0 set means a's value wins a conflict (base data over
+// rule values); the rest is the depth at which values are rule values, never merged into
+// (0: none).
+constexpr uint32_t merge_imm(bool first_wins, uint32_t opaque_depth) { return (opaque_depth << 1) | (first_wins ? 1u : 0u); }
 
 enum class StmtKind : uint8_t {
 #define ARCANE_IR_ENUM(kind, text, in, out, blocks, undef) k##kind,

@@ -53,7 +53,7 @@ Value upsert(const Value* doc, std::span<const Value> path, const Value& value) 
   return b.build();
 }
 
-std::optional<Value> merge_objects(const Value& a, const Value& b, bool first_wins) {
+std::optional<Value> merge_objects(const Value& a, const Value& b, bool first_wins, uint32_t opaque_depth) {
   if (!a.is_object() || !b.is_object()) return std::nullopt;
   runtime::ObjectBuilder out(a.size() + b.size());
   for (auto e : a.entries()) {
@@ -73,7 +73,8 @@ std::optional<Value> merge_objects(const Value& a, const Value& b, bool first_wi
       out.insert(e.key, u.build());
       continue;
     }
-    std::optional<Value> merged = merge_objects(e.value, *other, first_wins);
+    std::optional<Value> merged;
+    if (opaque_depth != 1) merged = merge_objects(e.value, *other, first_wins, opaque_depth == 0 ? 0 : opaque_depth - 1);
     if (!merged) {
       if (!first_wins) return std::nullopt;
       merged = e.value;

@@ -30,11 +30,14 @@ std::optional<int64_t> length(const runtime::Value& v);
 // empty path replaces the whole document.
 runtime::Value upsert(const runtime::Value* doc, std::span<const runtime::Value> path, const runtime::Value& value);
 
-// The recursive merge of two objects: keys of both, and for a key in both the merge of
-// the two values, which must both be objects. nullopt when that fails (a conflict), or
-// when a or b is not an object.
-// Recursive merge (objects merge, sets unite, equal values stay); other values present in
-// both are a conflict (nullopt), unless first_wins.
-std::optional<runtime::Value> merge_objects(const runtime::Value& a, const runtime::Value& b, bool first_wins = false);
+// The recursive merge of two objects: objects merge, sets unite, equal values stay; other
+// values present in both are a conflict (nullopt), unless first_wins. A non-object a or b
+// is a conflict.
+//
+// opaque_depth (0: none) is the depth at which values are rule values rather than paths:
+// OPA never merges into another rule's value, so below that depth a key in both that holds
+// unequal values (sets apart) is a conflict even when both are objects.
+std::optional<runtime::Value> merge_objects(const runtime::Value& a, const runtime::Value& b, bool first_wins = false,
+                                            uint32_t opaque_depth = 0);
 
 }  // namespace arcane::vm

@@ -5,6 +5,8 @@
 // the node has children, plan one branch per child (the rest of the query is planned in
 // each) plus a scan of the base document that skips the children's keys; at the end of
 // the ref, build the whole document: rule values merged over the base data.
+#include <algorithm>
+
 #include "compiler/ast/ast_string.h"
 #include "compiler/plan/planner_impl.h"
 #include "compiler/stages/vars.h"
@@ -213,9 +215,13 @@ void Planner::plan_node_value(const RuleTreeNode& node, const Iter& iter) {
     f_.ltarget = ir::Operand::local(value);
     return iter();
   }
-  plan_ref_data_extent(&node, std::nullopt, {}, [&, value] {
+  // Children never merge into the value of a rule of this node (OPA reports the conflict).
+  size_t opaque = 0;
+  for (const auto& e : node.rules) opaque = std::max(opaque, key_depth(e));
+  plan_ref_data_extent(&node, std::nullopt, {}, [&, value, opaque] {
     ir::Local merged = new_local();
-    emit(stmt(StmtKind::kObjectMerge, {ir::Operand::local(value), f_.ltarget}, {merged}));
+    emit(stmt(StmtKind::kObjectMerge, {ir::Operand::local(value), f_.ltarget}, {merged},
+              ir::merge_imm(false, static_cast<uint32_t>(opaque))));
     f_.ltarget = ir::Operand::local(merged);
     iter();
   });
@@ -265,7 +271,8 @@ void Planner::plan_ref_data_extent(const RuleTreeNode* virt, std::optional<ir::O
           emit(stmt(StmtKind::kAssignVar, {f_.ltarget}, {target}));
         } else {
           // Base data over rule values: where both hold a leaf, OPA reads the base one.
-          emit(stmt(StmtKind::kObjectMerge, {f_.ltarget, ir::Operand::local(vtarget)}, {target}, 1));
+          emit(stmt(StmtKind::kObjectMerge, {f_.ltarget, ir::Operand::local(vtarget)}, {target},
+                    ir::merge_imm(true, 0)));
         }
         emit(stmt(StmtKind::kBreak, {}, {}, 1));
       });

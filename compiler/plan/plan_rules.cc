@@ -78,7 +78,17 @@ void Planner::plan_rule_group(const RuleTreeNode& node, ir::Function& fn) {
   ir::Local lnext = f_.lnext;
   const RuleEntry* default_rule = nullptr;
 
-  for (const auto& e : rules) {
+  // Deeper ref heads merge first, so that a shallower rule's value meeting their paths is
+  // seen as an injection into its value (a conflict) by the merge at its own depth.
+  std::vector<const RuleEntry*> order;
+  for (const auto& e : rules) order.push_back(&e);
+  if (nested) {
+    std::stable_sort(order.begin(), order.end(),
+                     [&](const RuleEntry* a, const RuleEntry* b) { return key_depth(*a) > key_depth(*b); });
+  }
+
+  for (const RuleEntry* ep : order) {
+    const RuleEntry& e = *ep;
     if (e.rule->is_default) {
       default_rule = &e;
       continue;
@@ -198,7 +208,8 @@ void Planner::plan_rule_result(const RuleEntry& e, const ast::Rule& rule, size_t
             emit(stmt(StmtKind::kObjectInsert, {ks[i], inner}, {o}));
             inner = ir::Operand::local(o);
           }
-          emit(stmt(StmtKind::kObjectMerge, {ir::Operand::local(lreturn), inner}, {lreturn}));
+          emit(stmt(StmtKind::kObjectMerge, {ir::Operand::local(lreturn), inner}, {lreturn},
+                    ir::merge_imm(false, static_cast<uint32_t>(ks.size()))));
         });
       });
       return;
@@ -220,6 +231,10 @@ std::vector<const ast::Term*> Planner::key_path(const ast::Rule& rule, size_t de
     keys.push_back(rule.head.key.get());
   }
   return keys;
+}
+
+size_t Planner::key_depth(const RuleEntry& e) const {
+  return key_path(*e.rule, ground_prefix(e.path).size(), e.path.size()).size();
 }
 
 void Planner::plan_func_params(const std::vector<ir::Local>& params, const std::vector<ast::Term>& args, size_t i,

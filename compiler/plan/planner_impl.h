@@ -70,6 +70,8 @@ class Planner {
   void plan_rule_result(const RuleEntry& e, const ast::Rule& rule, size_t depth, ir::Local lresult,
                         ir::Local lreturn);
   std::vector<const ast::Term*> key_path(const ast::Rule& rule, size_t depth, size_t path_size) const;
+  // How many keys below its node a rule's value sits (0 for a value at the node itself).
+  size_t key_depth(const RuleEntry& e) const;
   void plan_func_params(const std::vector<ir::Local>& params, const std::vector<ast::Term>& args, size_t i,
                         const Iter& iter);
 

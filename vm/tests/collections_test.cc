@@ -81,6 +81,26 @@ TEST(Collections, Merge) {
             R"([{"a": {"x": 1, "y": 2}, "b": 2, "c": 3}])");
 }
 
+// imm >> 1 is the depth of rule values: there, unequal objects conflict instead of merging
+// (imm 4: depth 2); sets still unite and equal values agree.
+TEST(Collections, MergeStopsAtRuleValues) {
+  EXPECT_EQ(eval_listing(R"(plan main { {
+      objectmerge 4 {"q": {"r": {"s": {"t": 1}}}}, {"q": {"r": {"s": {"u": 42}}}} -> l2
+      resultsetadd l2
+    } })"),
+            "error: eval_conflict_error: object keys must be unique");
+  EXPECT_EQ(eval_listing(R"(plan main { {
+      objectmerge 4 {"q": {"r": {"s": 1}, "x": 1}}, {"q": {"r": {"s": 1}, "y": 2}} -> l2
+      resultsetadd l2
+    } })"),
+            R"([{"q": {"r": {"s": 1}, "x": 1, "y": 2}}])");
+  EXPECT_EQ(eval_listing(R"(plan main { {
+      objectmerge 2 {"a": {1}}, {"a": {2}} -> l2
+      resultsetadd l2
+    } })"),
+            R"([{"a": {1, 2}}])");
+}
+
 constexpr std::string_view kFiles = R"(file 1 "test-0.rego" [0, 13, 30, 51]
 )";
 
