@@ -43,6 +43,7 @@ int run_check(const CheckCommand& cmd) {
   compile.builtins = compiler::builtins_from_stdlib();
   compile.sources = &sources;
   compile.stop_after = cmd.dump_after;
+  compile.strict = cmd.strict;
   auto program = compiler::compile(std::move(modules), compile, diags);
   if (!diags.empty() || !program.ok()) {
     if (diags.empty()) diags.add(program.error());

@@ -20,6 +20,7 @@ struct CheckCommand {
   bool v0_compatible = false;
   int max_errors = 10;
   std::string dump_after;  // a compiler stage: print the program after it
+  bool strict = false;     // OPA strict mode: unused imports, assigned vars, arguments
 };
 
 // `opa eval`: exit 0 on any successful evaluation, 1 from --fail / --fail-defined, 2 on

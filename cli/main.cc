@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   check_cmd->add_option("-f,--format", check.format, "Output format: pretty or json")
       ->check(CLI::IsMember({"pretty", "json"}));
   check_cmd->add_flag("--v0-compatible", check.v0_compatible, "Check with Rego v0 syntax");
+  check_cmd->add_flag("-S,--strict", check.strict, "Enable compiler strict mode");
   check_cmd->add_flag("--v1-compatible", v1_ignored, "Check with Rego v1 syntax (the default; accepted for opa 0.x users)");
   check_cmd->add_option("-m,--max-errors", check.max_errors, "Stop after this many errors (0: no limit)");
   check_cmd->add_option("--dump-after", check.dump_after, "Print the program after this compiler stage and stop");

@@ -20,6 +20,7 @@
 #include <unordered_map>
 
 #include "runtime/value.h"
+#include "stdlib/builtin.h"
 
 namespace arcane::stdlib {
 
@@ -40,6 +41,13 @@ class BuiltinContext {
   void set_cancel_flag(const std::atomic<bool>* flag) { cancel_ = flag; }
   bool cancelled() const { return cancel_ != nullptr && cancel_->load(std::memory_order_relaxed); }
 
+  // rego.parse_module needs the Rego parser, which sits above stdlib: the embedding layer
+  // hands it in (the module as OPA's AST JSON value, or a rego_parse_error message).
+  // Without one, rego.parse_module reports that it is unavailable.
+  using ModuleParser = std::function<BuiltinResult(std::string_view file, std::string_view text)>;
+  void set_module_parser(const ModuleParser* parser) { module_parser_ = parser; }
+  const ModuleParser* module_parser() const { return module_parser_; }
+
   // Nondeterministic results by built-in name and operands (an array of them).
   const runtime::Value* cached(std::string_view builtin, const runtime::Value& operands) const;
   void remember(std::string_view builtin, runtime::Value operands, runtime::Value result);
@@ -50,6 +58,7 @@ class BuiltinContext {
   int64_t now_ns_;
   PrintSink print_sink_;
   const std::atomic<bool>* cancel_ = nullptr;
+  const ModuleParser* module_parser_ = nullptr;
   std::map<std::string, Results, std::less<>> cache_;
 };
 

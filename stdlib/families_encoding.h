@@ -61,5 +61,7 @@ BuiltinResult opa_runtime(BuiltinContext& ctx, Args args);
 // rego_metadata.cc: the compiler rewrites these calls; the functions only report that it did not.
 BuiltinResult rego_metadata_chain(BuiltinContext& ctx, Args args);
 BuiltinResult rego_metadata_rule(BuiltinContext& ctx, Args args);
+// rego_metadata.cc too: parsing through the context's module parser.
+BuiltinResult rego_parse_module(BuiltinContext& ctx, Args args);
 
 }  // namespace arcane::stdlib::impl

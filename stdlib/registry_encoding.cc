@@ -86,6 +86,7 @@ void register_encoding(std::vector<Builtin>& t) {
   t.push_back(std::move(runtime_info));
   t.push_back(decl("rego.metadata.chain", fn({}, array_of(A())), "rego", impl::rego_metadata_chain));
   t.push_back(decl("rego.metadata.rule", fn({}, A()), "rego", impl::rego_metadata_rule));
+  t.push_back(decl("rego.parse_module", fn({S(), S()}, Type::object_of(S(), A())), "rego", impl::rego_parse_module));
 }
 
 }  // namespace arcane::stdlib

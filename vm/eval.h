@@ -31,6 +31,7 @@
 
 #include "runtime/diagnostic.h"
 #include "runtime/value.h"
+#include "stdlib/context.h"
 #include "vm/program.h"
 
 namespace arcane::vm {
@@ -55,6 +56,8 @@ struct EvalOptions {
   // Handed to every built-in call; nullptr: the evaluation makes its own at its first
   // built-in call (clock read then, print to stderr, cancel flag = limits.cancel).
   stdlib::BuiltinContext* builtin_context = nullptr;
+  // rego.parse_module's parser, for the context the evaluation makes (see BuiltinContext).
+  const stdlib::BuiltinContext::ModuleParser* module_parser = nullptr;
   Dispatch dispatch = Dispatch::kThreaded;
 };
 

@@ -204,6 +204,7 @@ stdlib::BuiltinContext& Machine::builtin_context() {
   if (!own_context_) {
     own_context_.emplace();
     own_context_->set_cancel_flag(options_.limits.cancel);
+    own_context_->set_module_parser(options_.module_parser);
   }
   return *own_context_;
 }

@@ -9,6 +9,7 @@
 #include <cstdlib>
 
 #include "api/src/evaluator.h"
+#include "api/src/module_parser.h"
 #include "compiler/compile/pipeline.h"
 #include "compiler/compile/stdlib_builtins.h"
 #include "compiler/plan/planner.h"
@@ -46,6 +47,7 @@ class VmPlan final : public PreparedPlan {
     options.data = &policy_->data;
     options.strict_builtin_errors = request.strict_builtin_errors;
     options.limits = request.limits;
+    options.module_parser = &rego_module_parser();
     vm::EvalResult r = vm::evaluate(*program_, "query", options);
     RawResult out;
     out.rows.reserve(r.rows.size());

@@ -20,6 +20,9 @@ struct CompileOptions {
   const runtime::SourceSet* sources = nullptr;
   // OPA's WithEnablePrintStatements: off erases print() calls, on rewrites their operands.
   bool enable_print_statements = false;
+  // OPA's strict mode (`opa check --strict`): unused imports, unused assigned variables and
+  // unused function arguments are errors.
+  bool strict = false;
   // Run the pipeline up to and including this stage (a name from the stage table), then
   // return the program as it stands. Empty runs every stage.
   std::string stop_after;

@@ -13,8 +13,8 @@ namespace {
 namespace s = stages;
 
 // OPA's stage table (v1/ast/compile.go), in its order. Null entries are OPA stages that
-// have nothing to do here: annotations are not parsed yet (rego.metadata.*), test rules
-// are not rewritten for tracing, no built-ins are marked unsafe, and the indices and
+// have nothing to do here: the annotation set needs no index of its own, test rules are
+// not rewritten for tracing, no built-ins are marked unsafe, and the indices and
 // required-capabilities stages serve OPA's evaluator, not a planner.
 constexpr StageInfo kStages[] = {
     {"ResolveRefs", "compile_stage_resolve_refs", s::resolve_refs},
@@ -30,9 +30,9 @@ constexpr StageInfo kStages[] = {
     {"CheckVoidCalls", "compile_stage_check_void_calls", s::check_void_calls},
     {"RewritePrintCalls", "compile_stage_rewrite_print_calls", s::rewrite_print_calls},
     {"RewriteExprTerms", "compile_stage_rewrite_expr_terms", s::rewrite_expr_terms},
-    {"ParseMetadataBlocks", "compile_stage_parse_metadata_blocks", nullptr},
+    {"ParseMetadataBlocks", "compile_stage_parse_metadata_blocks", s::parse_metadata_blocks},
     {"SetAnnotationSet", "compile_stage_set_annotationset", nullptr},
-    {"RewriteRegoMetadataCalls", "compile_stage_rewrite_rego_metadata_calls", nullptr},
+    {"RewriteRegoMetadataCalls", "compile_stage_rewrite_rego_metadata_calls", s::rewrite_rego_metadata_calls},
     {"SetGraph", "compile_stage_set_graph", s::set_graph},
     {"RewriteComprehensionTerms", "compile_stage_rewrite_comprehension_terms", s::rewrite_comprehension_terms},
     {"RewriteRefsInHead", "compile_stage_rewrite_refs_in_head", s::rewrite_refs_in_head},
@@ -120,6 +120,7 @@ runtime::Result<CompiledProgram> compile(std::vector<ast::Module> modules, const
                    [](const CompiledModule& a, const CompiledModule& b) { return a.name < b.name; });
   stages::StageContext ctx(program, options.sources, diags);
   ctx.enable_print = options.enable_print_statements;
+  ctx.strict = options.strict;
   ctx.rewritten = &program.rewritten_vars;
   size_t before = diags.size();
   for (const auto& st : kStages) {

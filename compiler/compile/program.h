@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "compiler/ast/ast.h"
+#include "compiler/compile/annotations.h"
 #include "compiler/compile/builtins.h"
 
 namespace arcane::compiler {
@@ -72,6 +73,7 @@ class CompiledProgram {
   std::map<std::string, std::string> rewritten_vars;  // generated name -> source name
   std::shared_ptr<const BuiltinTable> builtins;
   std::shared_ptr<const stages::CheckedTypes> types;  // CheckTypes: rule types, for queries
+  std::vector<Annotation> annotations;  // METADATA blocks (ParseMetadataBlocks)
   std::string last_stage;  // the last stage that ran
 
   // The node at exactly this path (data, "a", "p"), or null.

@@ -169,6 +169,17 @@ std::string context_note(const SyntaxFailure& f, const grammar::TokenFacts& fact
 
 SyntaxMessage describe_failure(const SyntaxFailure& f, const grammar::TokenFacts& facts, std::string_view text,
                                uint32_t file) {
+  // A ref's `.` must be followed by a name: OPA's parseRef reports the token after the dot.
+  // (Statements are parsed one at a time, so the dot may open the window after the ref.)
+  size_t dot = facts.base + f.offending;
+  if (facts.at(f.offending).type == RegoLexer::DOT && dot > 0 && !facts.space_before(f.offending) &&
+      ends_term(facts.toks[dot - 1].type) && facts.at(f.offending + 1).type != RegoLexer::IDENT) {
+    const grammar::Tok& next = facts.at(f.offending + 1);
+    bool keyword = false;
+    std::string name = token_display_name(next.type, &keyword);
+    return {"unexpected " + name + (keyword ? " keyword" : " token") + ": expected ident",
+            token_location(next, text, file)};
+  }
   const grammar::Tok& tok = facts.at(f.offending);
   runtime::Location loc = token_location(tok, text, file);
   std::string lexical = lexical_message(tok, text);

@@ -49,6 +49,7 @@ class StageContext {
   const BuiltinTable& builtins;
   const runtime::SourceSet* sources;
   bool enable_print = false;
+  bool strict = false;  // OPA's strict mode: unused imports, assigned vars and arguments
   std::map<std::string, std::string>* rewritten = nullptr;  // generated name -> source name
   std::unique_ptr<VarGenerator> gen;                        // modules: set by InitLocalVarGen
 

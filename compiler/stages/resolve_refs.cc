@@ -61,13 +61,17 @@ class Resolver {
     std::visit([this, &t](auto& x) { value(x, t); }, t.value);
   }
 
+  const VarSet& used() const { return used_; }
+
  private:
   const std::vector<ast::Term>* global(const std::string& name) const {
     for (auto it = ignore_.rbegin(); it != ignore_.rend(); ++it) {
       if (contains(*it, name)) return nullptr;
     }
     auto g = globals_.find(name);
-    return g == globals_.end() ? nullptr : &g->second;
+    if (g == globals_.end()) return nullptr;
+    used_.insert(name);
+    return &g->second;
   }
 
   static std::vector<ast::Term> located_copy(const std::vector<ast::Term>& ref, runtime::Location loc) {
@@ -172,6 +176,7 @@ class Resolver {
 
   const Globals& globals_;
   std::vector<VarSet> ignore_;
+  mutable VarSet used_;  // the globals some var resolved to (strict mode: unused imports)
 };
 
 bool is_keyword_import(const ast::Import& imp) {
@@ -235,7 +240,7 @@ void arg_vars(const ast::Term& t, VarSet& out, std::string& error) {
 }
 
 // OPA's resolveRefsInRule; false (and the message) when an argument shadows a root.
-bool resolve_rule(const Globals& globals, ast::Rule& rule, std::string& error) {
+bool resolve_rule(const Globals& globals, ast::Rule& rule, std::string& error, VarSet& used) {
   VarSet args;
   for (const auto& a : rule.head.args) arg_vars(a, args, error);
   if (!error.empty()) return false;
@@ -246,6 +251,7 @@ bool resolve_rule(const Globals& globals, ast::Rule& rule, std::string& error) {
   if (rule.head.key) r.term(*rule.head.key);
   if (rule.head.value) r.term(*rule.head.value);
   r.body(rule.body);
+  used.insert(r.used().begin(), r.used().end());
   return true;
 }
 
@@ -258,11 +264,20 @@ void resolve_refs(CompiledProgram& p, StageContext& ctx) {
     per_module.push_back(
         globals_of(m.module.package.path, exports[ast::to_string(m.module.package.path)], m.module.imports));
   }
+  std::vector<VarSet> used(p.modules.size());
   walk_rules(p, ctx, [&](ast::Rule& rule, uint32_t m) {
     std::string error;
-    if (!resolve_rule(per_module[m], rule, error)) ctx.error(kCompileErr, error, rule.loc);
+    if (!resolve_rule(per_module[m], rule, error, used[m])) ctx.error(kCompileErr, error, rule.loc);
     return false;
   });
+  if (!ctx.strict) return;
+  // OPA's strict mode: an import no rule refers to is an error, at the import.
+  for (uint32_t m = 0; m < p.modules.size(); ++m) {
+    for (const auto& imp : p.modules[m].module.imports) {
+      if (is_keyword_import(imp) || contains(used[m], import_name(imp))) continue;
+      if (!ctx.error(kCompileErr, "import " + ast::to_string(imp.path) + " unused", imp.loc)) return;
+    }
+  }
 }
 
 void resolve_refs_in_query(ast::Body& q, StageContext& ctx, const std::vector<ast::Term>& package,

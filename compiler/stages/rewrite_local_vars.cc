@@ -49,7 +49,7 @@ VarSet some_declared(const ast::Expr& e) {
 
 class LocalVarRewriter {
  public:
-  explicit LocalVarRewriter(VarGenerator& gen) : gen_(gen) {}
+  LocalVarRewriter(VarGenerator& gen, bool strict) : gen_(gen), strict_(strict) {}
 
   std::vector<Err> errs;
 
@@ -80,6 +80,7 @@ class LocalVarRewriter {
       runtime::Location at = locs.empty() ? runtime::Location{} : locs[0];
       append(out, ast::Expr{at, 0, false, false, ast::make_boolean(true, at), {}});
     }
+    if (strict_) check_unused_assigned(stack, used, out);
     check_unused_declared(stack, used, out, declared_by, locs);
     return out;
   }
@@ -243,10 +244,12 @@ class LocalVarRewriter {
   std::optional<ast::Expr> some_decl(DeclaredVars& stack, ast::Expr e);
   std::optional<ast::Expr> every(DeclaredVars& stack, ast::Expr e);
   void assign_target(DeclaredVars& stack, ast::Term& t);
+  void check_unused_assigned(const DeclaredVars& stack, const VarSet& used, const ast::Body& out);
   void check_unused_declared(const DeclaredVars& stack, const VarSet& used, const ast::Body& out,
                              const std::vector<VarSet>& declared_by, const std::vector<runtime::Location>& locs);
 
   VarGenerator& gen_;
+  bool strict_;
 };
 
 void LocalVarRewriter::assign_target(DeclaredVars& stack, ast::Term& t) {
@@ -353,6 +356,36 @@ std::optional<ast::Expr> LocalVarRewriter::every(DeclaredVars& stack, ast::Expr 
   stack.pop();
   if (!ok) return std::nullopt;
   return e;
+}
+
+// OPA's checkUnusedAssignedVars (strict mode): a var assigned with `:=` in this scope and
+// never seen again, here or in a nested scope, nor used by the head. The error sits at the
+// first expression that holds the var.
+void LocalVarRewriter::check_unused_assigned(const DeclaredVars& stack, const VarSet& used, const ast::Body& out) {
+  if (!errs.empty()) return;
+  const auto& top = stack.top();
+  VarSet unused;
+  for (const auto& [v, occ] : top.occurrence) {
+    if (occ != Occurrence::kAssigned || is_wildcard(v) || is_generated(v)) continue;
+    auto c = top.count.find(v);
+    if (c == top.count.end() || c->second <= 1) unused.insert(top.vs.at(v));
+  }
+  for (const auto& v : used) {
+    const std::string* gv = stack.declared(v);
+    unused.erase(gv != nullptr ? *gv : v);
+  }
+  std::map<std::string, std::string> reversed;
+  for (const auto& [k, v] : top.vs) reversed[v] = k;
+  for (const auto& gv : unused) {
+    runtime::Location at = out.empty() ? runtime::Location{} : out[0].loc;
+    for (const auto& e : out) {
+      if (contains(vars_of(e), gv)) {
+        at = e.loc;
+        break;
+      }
+    }
+    errs.push_back({"assigned var " + reversed[gv] + " unused", at});
+  }
 }
 
 // OPA's checkUnusedDeclaredVars: a var declared with `some` (or `every`) in this scope
@@ -483,6 +516,32 @@ bool report(StageContext& ctx, std::vector<Err>& errs) {
   return true;
 }
 
+// Strict mode: a function argument that neither a body nor a head value of the rule (or
+// its else chain) mentions, at the rule. Wildcards are fine.
+void check_unused_args(const ast::Rule& rule, const DeclaredVars& args, StageContext& ctx) {
+  VarSet mentioned;
+  for (const ast::Rule* r = &rule; r != nullptr; r = r->else_rule.get()) {
+    collect_vars(r->body, mentioned);
+    if (r->head.value) collect_vars(*r->head.value, mentioned);
+    if (r->head.key) collect_vars(*r->head.key, mentioned);
+  }
+  std::vector<std::string> names;  // in argument order
+  for (const auto& a : rule.head.args) {
+    walk_terms(a, [&](const ast::Term& t) {
+      if (const auto* v = std::get_if<ast::Var>(&t.value)) names.push_back(v->name);
+      return false;
+    });
+  }
+  for (const auto& gv : names) {
+    auto source = args.rewritten.find(gv);
+    if (source == args.rewritten.end() || is_wildcard(source->second) || contains(mentioned, gv)) continue;
+    if (!ctx.error(kCompileErr, "unused argument " + source->second + ". (hint: use _ (wildcard variable) instead)",
+                   rule.loc)) {
+      return;
+    }
+  }
+}
+
 }  // namespace
 
 void rewrite_local_vars(CompiledProgram& p, StageContext& ctx) {
@@ -492,17 +551,18 @@ void rewrite_local_vars(CompiledProgram& p, StageContext& ctx) {
     for (auto& a : rule.head.args) rewrite_arg(*ctx.gen, args, a, arg_errs);
     report(ctx, arg_errs);
     for (ast::Rule* r = &rule; r != nullptr; r = r->else_rule.get()) {
-      LocalVarRewriter rw(*ctx.gen);
+      LocalVarRewriter rw(*ctx.gen, ctx.strict);
       rewrite_rule(rw, *r, args, ctx);
       if (!report(ctx, rw.errs)) break;
     }
+    if (ctx.strict && !rule.head.args.empty()) check_unused_args(rule, args, ctx);
     return true;
   });
 }
 
 void rewrite_local_vars_in_query(ast::Body& q, StageContext& ctx) {
   VarGenerator gen = query_generator(q);
-  LocalVarRewriter rw(gen);
+  LocalVarRewriter rw(gen, false);
   DeclaredVars stack;
   ast::Body out = rw.body(stack, {}, std::move(q));
   q = std::move(out);

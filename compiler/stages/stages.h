@@ -42,6 +42,10 @@ void rewrite_print_calls(CompiledProgram& p, StageContext& ctx);
 // it no call appears as an operand, in a head, or as a ref head.
 void rewrite_expr_terms(CompiledProgram& p, StageContext& ctx);
 // SetGraph: nothing to do here; the dependency graph is built by CheckRecursion.
+// ParseMetadataBlocks: METADATA comment blocks into CompiledProgram::annotations.
+void parse_metadata_blocks(CompiledProgram& p, StageContext& ctx);
+// RewriteRegoMetadataCalls: rego.metadata.chain() / rule() become constants.
+void rewrite_rego_metadata_calls(CompiledProgram& p, StageContext& ctx);
 void set_graph(CompiledProgram& p, StageContext& ctx);
 // RewriteComprehensionTerms: a comprehension's term needing evaluation moves into its body.
 void rewrite_comprehension_terms(CompiledProgram& p, StageContext& ctx);
@@ -67,8 +71,8 @@ void rewrite_equals(CompiledProgram& p, StageContext& ctx);
 void rewrite_dynamic_terms(CompiledProgram& p, StageContext& ctx);
 // CheckRecursion: no rule depends on itself, directly or through others.
 void check_recursion(CompiledProgram& p, StageContext& ctx);
-// CheckTypes: calls of built-ins and functions have an acceptable number of arguments
-// (OPA's type checker, arity part only).
+// CheckTypes: OPA's type checker (type_checker.h): calls whose operands cannot have the
+// declared types, unifications that can never hold, refs into what a known type lacks.
 void check_types(CompiledProgram& p, StageContext& ctx);
 // CheckDeprecatedBuiltins: v1 modules call no deprecated built-in.
 void check_deprecated_builtins(CompiledProgram& p, StageContext& ctx);

@@ -56,6 +56,8 @@ inline std::shared_ptr<const BuiltinTable> test_builtins() {
       t->add({op, 1, true, false, false, false});
     }
     t->add({"internal.member_3", 3, true, false, false, false});
+    t->add({"rego.metadata.chain", 0, true, false, false, false});
+    t->add({"rego.metadata.rule", 0, true, false, false, false});
     t->add({"object.get", 3, true, false, false, false});
     t->add({"walk", 1, true, false, true, false});
     t->add({"print", 0, false, true, false, false});
@@ -97,7 +99,8 @@ struct Compiled {
 using NamedText = std::pair<std::string, std::string>;
 
 inline std::unique_ptr<Compiled> compile_named(const std::vector<NamedText>& texts, const std::string& stop_after = "",
-                                               const ParseOptions& parse = {}, bool print = false) {
+                                               const ParseOptions& parse = {}, bool print = false,
+                                               bool strict = false) {
   auto c = std::make_unique<Compiled>();
   std::vector<ast::Module> modules;
   for (const auto& [name, text] : texts) {
@@ -111,6 +114,7 @@ inline std::unique_ptr<Compiled> compile_named(const std::vector<NamedText>& tex
   options.sources = &c->sources;
   options.stop_after = stop_after;
   options.enable_print_statements = print;
+  options.strict = strict;
   auto p = compile(std::move(modules), options, c->diags);
   if (p.ok()) c->program.emplace(std::move(*p));
   return c;
