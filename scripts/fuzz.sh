@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-30}"
 
 cmake --preset fuzz >/dev/null
-targets="fuzz_parser fuzz_json_reader fuzz_yaml_reader fuzz_plan_loader"
+targets="fuzz_parser fuzz_json_reader fuzz_yaml_reader fuzz_plan_loader fuzz_builtins"
 # Only the fuzz targets and what they link: the rest is built and tested by the default preset.
 cmake --build --preset fuzz --target $targets
 mkdir -p build-fuzz/corpus

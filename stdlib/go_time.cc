@@ -59,7 +59,9 @@ bool norm(int64_t& hi, int64_t& lo, int64_t base) {
   if (lo < 0) {
     int64_t n = (-(lo + 1)) / base + 1;
     if (__builtin_sub_overflow(hi, n, &hi)) return false;
-    lo += n * base;
+    // n * base may pass INT64_MAX when lo is near INT64_MIN; the sum lands in [0, base)
+    // all the same, so add with wrapping, as Go's ints do.
+    lo = static_cast<int64_t>(static_cast<uint64_t>(lo) + static_cast<uint64_t>(n) * static_cast<uint64_t>(base));
   }
   if (lo >= base) {
     int64_t n = lo / base;
@@ -113,7 +115,9 @@ Zone::Period Zone::lookup(int64_t unix_sec) const {
 Time from_unix_nano(int64_t ns, Zone zone) {
   Time t;
   t.sec = floor_div(ns, 1'000'000'000);
-  t.nsec = static_cast<int32_t>(ns - t.sec * 1'000'000'000);
+  // From the remainder: sec * 1e9 overflows for the instants just above INT64_MIN ns.
+  int64_t rem = ns % 1'000'000'000;
+  t.nsec = static_cast<int32_t>(rem < 0 ? rem + 1'000'000'000 : rem);
   t.zone = zone;
   return t;
 }

@@ -1,8 +1,9 @@
 // numbers.range(a, b) and numbers.range_step(a, b, step): the integers from a to b
 // inclusive, ascending or descending as a <= b or a > b (topdown/numbers.go). Bounds
 // may be integers of any size (1.0 counts as an integer, as Go's big.Float says); the
-// step must be positive. A long range polls the context's cancellation flag, and stops
-// with OPA's cancel error when it is raised.
+// step must be positive. A range polls the context's cancellation flag at every element
+// (one step on a bound of 300,000 digits costs as much as thousands of small ones), and
+// stops with OPA's cancel error when it is raised.
 #include <variant>
 
 #include "runtime/value_builder.h"
@@ -16,8 +17,6 @@ namespace {
 
 using runtime::Number;
 using runtime::Value;
-
-constexpr size_t kPollEvery = 4096;
 
 // OPA's BigIntOperand.
 std::variant<Number, BuiltinError> integer_operand(std::string_view name, const Value& v, int pos) {
@@ -37,7 +36,7 @@ BuiltinResult generate(BuiltinContext& ctx, std::string_view name, const Number&
   runtime::ArrayBuilder out;
   std::optional<Number> i = add(from, Number());  // 1.0 counts from 1, as OPA's big.Int does
   while (down ? *i >= to : *i <= to) {
-    if (out.size() % kPollEvery == kPollEvery - 1 && ctx.cancelled()) return cancelled(name);
+    if (ctx.cancelled()) return cancelled(name);
     out.push_back(Value::from_number(*i));
     i = down ? subtract(*i, step) : add(*i, step);
     if (!i) return number_result(name, std::nullopt);

@@ -265,8 +265,12 @@ bool key_less(std::string_view a_text, std::string_view b_text) {
       }
     }
     size_t ai = i, bi = i;
-    for (; ai < a.size() && is_digit(a[ai]); ++ai) an = an * 10 + static_cast<int64_t>(a[ai] - '0');
-    for (; bi < b.size() && is_digit(b[bi]); ++bi) bn = bn * 10 + static_cast<int64_t>(b[bi] - '0');
+    // Go's ints wrap on long digit runs; so do these (signed overflow would be undefined).
+    auto push_digit = [](int64_t n, char32_t d) {
+      return static_cast<int64_t>(static_cast<uint64_t>(n) * 10 + static_cast<uint64_t>(d - '0'));
+    };
+    for (; ai < a.size() && is_digit(a[ai]); ++ai) an = push_digit(an, a[ai]);
+    for (; bi < b.size() && is_digit(b[bi]); ++bi) bn = push_digit(bn, b[bi]);
     if (an != bn) return an < bn;
     if (ai != bi) return ai < bi;
     return a[i] < b[i];

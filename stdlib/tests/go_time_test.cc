@@ -76,6 +76,18 @@ TEST(GoTime, Formats) {
   EXPECT_EQ(format(la, "2006-01-02 15:04 MST -07:00:00"), "2018-02-04 23:00 PST -08:00:00");
 }
 
+// Found by fuzz_builtins (UBSan: signed overflow splitting the earliest instants).
+TEST(GoTime, EarliestInstantSplitsIntoSecondsAndNanos) {
+  Time t = from_unix_nano(INT64_MIN);
+  EXPECT_EQ(t.sec, -9'223'372'037);
+  EXPECT_EQ(t.nsec, 145'224'192);
+  EXPECT_EQ(unix_nano(t), INT64_MIN);
+  EXPECT_EQ(format(t, layout_constant("RFC3339Nano")), "1677-09-21T00:12:43.145224192Z");
+  Time late = from_unix_nano(-1);
+  EXPECT_EQ(late.sec, -1);
+  EXPECT_EQ(late.nsec, 999'999'999);
+}
+
 TEST(GoTime, ParsesDurations) {
   EXPECT_EQ(duration("100ms"), "100000000");
   EXPECT_EQ(duration("-1.5h"), "-5400000000000");

@@ -67,6 +67,11 @@ TEST(Time, AddDate) {
             builtin_error("time.add_date: time outside of valid range"));
   EXPECT_EQ(show(call("time.add_date", {num("-9223372036854775808"), num("0"), num("0"), num("-1")})),
             builtin_error("time.add_date: time outside of valid range"));
+  // Found by fuzz_builtins (UBSan: signed overflow normalising a month near INT64_MIN).
+  EXPECT_EQ(show(call("time.add_date", {num("0"), num("0"), num("-9223372036854775807"), num("0")})),
+            builtin_error("time.add_date: time outside of valid range"));
+  EXPECT_EQ(show(call("time.add_date", {num("0"), num("0"), num("0"), num("-9223372036854775807")})),
+            builtin_error("time.add_date: time outside of valid range"));
   EXPECT_EQ(show(call("time.add_date", {num("0"), num("1.5"), num("0"), num("0")})),
             type_error("time.add_date: operand 2 must be integer number but got floating-point number"));
   EXPECT_EQ(show(call("time.add_date", {num("0"), num("0"), str("x"), num("0")})),
