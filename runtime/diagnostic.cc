@@ -34,7 +34,7 @@ Resolved resolve(const Diagnostic& d, const SourceSet& sources) {
 
 // Parse errors show the offending line and a caret, as OPA's parser errors do: leading
 // tabs are dropped from the line and from the caret's indent.
-bool has_snippet(const Diagnostic& d) { return d.code == "rego_parse_error"; }
+bool has_snippet(const Diagnostic& d) { return d.code == "rego_parse_error" && d.source_line; }
 
 }  // namespace
 

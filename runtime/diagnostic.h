@@ -20,6 +20,9 @@ struct Diagnostic {
   // OPA's error details other than a parse error's (a type error's have/want), as
   // compact JSON written in OPA's key order; empty when there are none.
   std::string details{};
+  // Parse errors show their source line (OPA's details {line, idx}) unless this is false:
+  // OPA's checks after parsing (the v1 keyword rules) carry no details.
+  bool source_line = true;
 };
 
 // Collects diagnostics up to a limit, as OPA's compiler does (it stops at 10 by default).

@@ -83,7 +83,7 @@ Error to_error(const runtime::Diagnostic& d, const SourceLookup& sources) {
     if (d.location.offset <= text.size()) loc.text = text.substr(d.location.offset, d.location.length);
     e.location = std::move(loc);
     // As the runtime's renderer: parse errors show their source line.
-    if (d.code == "rego_parse_error") e.source_line = std::string(file->line_text(lc.line));
+    if (d.code == "rego_parse_error" && d.source_line) e.source_line = std::string(file->line_text(lc.line));
   }
   return e;
 }

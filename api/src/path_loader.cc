@@ -1,9 +1,12 @@
 #include "api/src/path_loader.h"
 
+#include <variant>
+
 #include "api/src/documents.h"
 #include "api/src/files.h"
 #include "runtime/json_reader.h"
 #include "runtime/yaml_reader.h"
+#include "stdlib/go_json_scanner.h"
 
 namespace arcane::api {
 
@@ -99,7 +102,14 @@ class PathLoader {
 
 runtime::Result<Value> parse_data_file(const std::string& name, const std::string& text) {
   std::string_view ext = extension(name);
-  if (ext == ".json") return named(name, runtime::parse_json(text));
+  if (ext == ".json") {
+    auto json = runtime::parse_json(text);
+    if (json.ok()) return json;
+    // OPA's loader reports Go's decoder error ("unexpected EOF", "invalid character ...").
+    auto go = stdlib::go_json_first_value(text);
+    if (const auto* message = std::get_if<std::string>(&go)) return loading(name + ": " + *message);
+    return named(name, std::move(json));
+  }
   if (ext == ".yaml" || ext == ".yml") {
     auto json = runtime::parse_json(text);
     if (json.ok()) return json;

@@ -33,6 +33,10 @@ struct Reporter {
     diags.add({"rego_parse_error", std::move(message), loc, {}});
     ++errors;
   }
+  void error(runtime::Diagnostic d) {
+    diags.add(std::move(d));
+    ++errors;
+  }
 };
 
 struct BuildOptions {

@@ -266,7 +266,7 @@ runtime::Result<ast::Module> parse_module(const runtime::SourceSet& sources, uin
   }
   if (reporter.errors > 0) return first_error(diags, before, file_id);
   if (module.version != ast::RegoVersion::V0) {
-    for (auto& d : parse::check_rego_v1(module)) reporter.error(std::move(d.message), d.location);
+    for (auto& d : parse::check_rego_v1(module)) reporter.error(std::move(d));
     if (reporter.errors > 0) return first_error(diags, before, file_id);
   }
   return module;

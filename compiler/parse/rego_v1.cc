@@ -19,7 +19,11 @@ namespace {
 
 void check_rule(const ast::Rule& r, std::vector<runtime::Diagnostic>& out) {
   const char* kind = r.head.args.empty() ? "rule" : "function";
-  auto add = [&](std::string message) { out.push_back({"rego_parse_error", std::move(message), r.loc, {}}); };
+  auto add = [&](std::string message) {
+    runtime::Diagnostic d{"rego_parse_error", std::move(message), r.loc, {}};
+    d.source_line = false;  // OPA's post-parse checks carry no details
+    out.push_back(std::move(d));
+  };
   if (r.head.ref.size() < 2 && is_keyword(r.head.name, ast::RegoVersion::V1)) add(r.head.name + " keyword cannot be used for rule name");
   if (r.generated_body && r.head.generated_value) {
     add(std::string(kind) + " must have value assignment and/or body declaration");
