@@ -2,8 +2,13 @@
 // them, as `opa check` does. Parse errors are reported as loading errors, compile errors
 // (one stage at a time, as OPA) as compile errors; both on stderr, exit 1. With
 // --dump-after STAGE the pipeline stops after that stage and the program is printed.
+#include <cctype>
+#include <cerrno>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <sstream>
 
 #include "cli/commands.h"
 #include "cli/load_report.h"
@@ -14,6 +19,29 @@
 #include "compiler/parse/parser.h"
 
 namespace arcane::cli {
+
+namespace {
+
+// The built-ins a capabilities file allows; nullptr when it cannot be read (reported).
+std::shared_ptr<const compiler::BuiltinTable> capabilities_table(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::string why = std::strerror(errno);  // lower-cased, as Go words it
+    if (!why.empty()) why[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(why[0])));
+    std::fprintf(stderr, "error: open %s: %s\n", path.c_str(), why.c_str());
+    return nullptr;
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  auto table = compiler::builtins_from_capabilities(text.str());
+  if (!table.ok()) {
+    std::fprintf(stderr, "error: %s: %s\n", path.c_str(), table.error().message.c_str());
+    return nullptr;
+  }
+  return table.value();
+}
+
+}  // namespace
 
 int run_check(const CheckCommand& cmd) {
   if (!cmd.dump_after.empty() && !compiler::is_stage_name(cmd.dump_after)) {
@@ -41,6 +69,11 @@ int run_check(const CheckCommand& cmd) {
 
   compiler::CompileOptions compile;
   compile.builtins = compiler::builtins_from_stdlib();
+  if (!cmd.capabilities.empty()) {
+    auto caps = capabilities_table(cmd.capabilities);
+    if (!caps) return 1;
+    compile.builtins = std::move(caps);
+  }
   compile.sources = &sources;
   compile.stop_after = cmd.dump_after;
   compile.strict = cmd.strict;

@@ -55,6 +55,11 @@ int run_eval(const EvalCommand& cmd) {
   EngineOptions options;
   options.rego_version = cmd.v0_compatible ? RegoVersion::kV0 : RegoVersion::kV1;
   options.strict_builtin_errors = cmd.strict_builtin_errors;
+  if (!cmd.capabilities.empty()) {
+    auto caps = Capabilities::load_file(cmd.capabilities);
+    if (!caps) return report(caps.errors(), cmd.format);
+    options.capabilities = std::move(caps).value();
+  }
   EngineBuilder builder(options);
   for (const auto& path : cmd.data) builder.add_path(path);
   for (const auto& path : cmd.bundles) builder.add_bundle(path);

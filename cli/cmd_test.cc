@@ -2,6 +2,7 @@
 // run every discovered test through the embedding API, report as OPA. Policies that do not
 // load or compile are reported on stderr as text, whatever --format, exit 1.
 #include <cstdio>
+#include <optional>
 #include <regex>
 
 #include "cli/commands.h"
@@ -16,9 +17,11 @@ namespace {
 constexpr int kExitCompile = 1;
 constexpr int kExitFailed = 2;
 
-EngineBuilder make_builder(const TestCommand& cmd, const DiscoveredTests* renamed) {
+EngineBuilder make_builder(const TestCommand& cmd, const std::optional<Capabilities>& caps,
+                           const DiscoveredTests* renamed) {
   EngineOptions options;
   options.rego_version = cmd.v0_compatible ? RegoVersion::kV0 : RegoVersion::kV1;
+  options.capabilities = caps;
   EngineBuilder builder(options);
   for (const auto& path : cmd.paths) {
     if (cmd.bundle) {
@@ -52,11 +55,17 @@ int run_test(const TestCommand& cmd) {
       return kExitCompile;
     }
   }
-  auto engine = make_builder(cmd, nullptr).build();
+  std::optional<Capabilities> caps;
+  if (!cmd.capabilities.empty()) {
+    auto loaded = Capabilities::load_file(cmd.capabilities);
+    if (!loaded) return report_build_errors(loaded.errors());
+    caps = std::move(loaded).value();
+  }
+  auto engine = make_builder(cmd, caps, nullptr).build();
   if (!engine) return report_build_errors(engine.errors());
   DiscoveredTests found = discover_tests(*engine, cmd.v0_compatible);
   if (!found.rewritten.empty()) {
-    engine = make_builder(cmd, &found).build();
+    engine = make_builder(cmd, caps, &found).build();
     if (!engine) return report_build_errors(engine.errors());
   }
 

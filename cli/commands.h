@@ -20,6 +20,7 @@ struct CheckCommand {
   bool v0_compatible = false;
   int max_errors = 10;
   std::string dump_after;  // a compiler stage: print the program after it
+  std::string capabilities;  // a capabilities document: only its built-ins may be called
   bool strict = false;     // OPA strict mode: unused imports, assigned vars, arguments
 };
 
@@ -36,6 +37,7 @@ struct EvalCommand {
   bool fail = false;          // exit 1 when the result is undefined
   bool fail_defined = false;  // exit 1 when the result is defined
   bool strict_builtin_errors = false;
+  std::string capabilities;  // a capabilities document: only its built-ins may be called
 };
 
 // `opa test`: exit 0 when every test passes, 2 when one fails, errors or is skipped, 1
@@ -48,6 +50,12 @@ struct TestCommand {
   std::string run;  // a regular expression over `data.pkg.test_name`
   bool v0_compatible = false;
   bool exit_zero_on_skipped = false;
+  std::string capabilities;  // a capabilities document: only its built-ins may be called
+};
+
+// `opa capabilities --current`: the capabilities document of this build.
+struct CapabilitiesCommand {
+  bool minimal = false;  // as OPA's versioned files: no descriptions or categories
 };
 
 // `opa bench`: evaluate a prepared query repeatedly and print the cost of one evaluation
@@ -68,6 +76,7 @@ int run_parse(const ParseCommand& cmd);
 int run_check(const CheckCommand& cmd);
 int run_eval(const EvalCommand& cmd);
 int run_test(const TestCommand& cmd);
+int run_capabilities(const CapabilitiesCommand& cmd);
 int run_bench(const BenchCommand& cmd);
 int run_version();
 

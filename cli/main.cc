@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   check_cmd->add_flag("--v1-compatible", v1_ignored, "Check with Rego v1 syntax (the default; accepted for opa 0.x users)");
   check_cmd->add_option("-m,--max-errors", check.max_errors, "Stop after this many errors (0: no limit)");
   check_cmd->add_option("--dump-after", check.dump_after, "Print the program after this compiler stage and stop");
+  check_cmd->add_option("--capabilities", check.capabilities, "A capabilities JSON file: only its built-ins may be called");
 
   EvalCommand eval;
   auto* eval_cmd = app.add_subcommand("eval", "Evaluate a Rego query (as `opa eval`)");
@@ -45,6 +46,7 @@ int main(int argc, char** argv) {
   eval_cmd->add_flag("--fail", eval.fail, "Exit 1 if the result is undefined");
   eval_cmd->add_flag("--fail-defined", eval.fail_defined, "Exit 1 if the result is defined");
   eval_cmd->add_flag("--strict-builtin-errors", eval.strict_builtin_errors, "Treat built-in function errors as fatal");
+  eval_cmd->add_option("--capabilities", eval.capabilities, "A capabilities JSON file: only its built-ins may be called");
 
   TestCommand test;
   auto* test_cmd = app.add_subcommand("test", "Run the test_ rules of Rego modules (as `opa test`)");
@@ -57,6 +59,14 @@ int main(int argc, char** argv) {
   test_cmd->add_flag("--v0-compatible", test.v0_compatible, "Rego v0 syntax");
   test_cmd->add_flag("--v1-compatible", v1_ignored, "Rego v1 syntax (the default; accepted for opa 0.x users)");
   test_cmd->add_flag("-z,--exit-zero-on-skipped", test.exit_zero_on_skipped, "Exit 0 even if tests were skipped");
+  test_cmd->add_option("--capabilities", test.capabilities, "A capabilities JSON file: only its built-ins may be called");
+
+  CapabilitiesCommand capabilities;
+  auto* capabilities_cmd = app.add_subcommand("capabilities", "Print the capabilities document of this build");
+  bool current_ignored = false;
+  capabilities_cmd->add_flag("--current", current_ignored, "Print the current capabilities (the default)");
+  capabilities_cmd->add_flag("--minimal", capabilities.minimal,
+                             "Only names, signatures and flags, as OPA's versioned capabilities files");
 
   BenchCommand bench;
   auto* bench_cmd = app.add_subcommand("bench", "Benchmark a Rego query (as `opa bench`)");
@@ -78,6 +88,7 @@ int main(int argc, char** argv) {
   if (check_cmd->parsed()) return run_check(check);
   if (eval_cmd->parsed()) return run_eval(eval);
   if (test_cmd->parsed()) return run_test(test);
+  if (capabilities_cmd->parsed()) return run_capabilities(capabilities);
   if (bench_cmd->parsed()) return run_bench(bench);
   if (version_cmd->parsed()) return run_version();
   return 2;

@@ -4,6 +4,7 @@
 #include <variant>
 
 #include "api/src/bundle_loader.h"
+#include "api/src/custom_builtins.h"
 #include "api/src/documents.h"
 #include "api/src/engine_state.h"
 #include "api/src/errors.h"
@@ -42,6 +43,7 @@ struct EngineBuilder::Impl {
   EngineOptions options;
   std::vector<Input> inputs;         // modules, data and -d paths, in the order given
   std::vector<std::string> bundles;  // activated after everything else, as OPA does
+  std::vector<CustomBuiltin> builtins;
   std::shared_ptr<const api::Evaluator> evaluator;
 
   Result<Engine> build() const;
@@ -82,6 +84,10 @@ Result<Engine> EngineBuilder::Impl::build() const {
   auto policy = std::make_shared<Policy>();
   policy->options = options;
   runtime::Diagnostics diags(options.max_errors == 0 ? 1 : options.max_errors);
+  for (const CustomBuiltin& b : builtins) {
+    if (auto problem = api::check_custom_builtin(b)) return api::loading_error(*problem);
+  }
+  policy->custom_builtins = builtins;
   load(*policy, diags);
   api::SourceLookup lookup{&policy->sources, nullptr, 0};
   if (!diags.empty()) return api::to_errors(diags, lookup);
@@ -116,6 +122,11 @@ EngineBuilder& EngineBuilder::add_data(Value document) {
 
 EngineBuilder& EngineBuilder::add_path(std::string path) {
   impl_->inputs.emplace_back(PathInput{std::move(path)});
+  return *this;
+}
+
+EngineBuilder& EngineBuilder::add_builtin(CustomBuiltin builtin) {
+  impl_->builtins.push_back(std::move(builtin));
   return *this;
 }
 

@@ -45,6 +45,7 @@ struct Policy {
   std::vector<uint32_t> module_files;          // modules[i] was parsed from this file id
   runtime::Value data;                         // the base document, an object
   EngineOptions options;
+  std::vector<CustomBuiltin> custom_builtins;  // EngineBuilder::add_builtin, checked
 };
 
 // A parsed query.

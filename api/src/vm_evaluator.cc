@@ -8,6 +8,8 @@
 //   eval:     the bytecode run on the request's input and the engine's data.
 #include <cstdlib>
 
+#include "api/src/capabilities_state.h"
+#include "api/src/custom_builtins.h"
 #include "api/src/evaluator.h"
 #include "api/src/module_parser.h"
 #include "compiler/compile/pipeline.h"
@@ -37,9 +39,12 @@ compiler::ast::Module clone_module(const compiler::ast::Module& m) {
 
 class VmPlan final : public PreparedPlan {
  public:
-  VmPlan(std::shared_ptr<const Policy> policy, std::shared_ptr<const vm::Program> program,
-         std::map<std::string, std::string> rewritten)
-      : policy_(std::move(policy)), program_(std::move(program)), rewritten_(std::move(rewritten)) {}
+  VmPlan(std::shared_ptr<const Policy> policy, std::shared_ptr<const vm::BuiltinTable> builtins,
+         std::shared_ptr<const vm::Program> program, std::map<std::string, std::string> rewritten)
+      : policy_(std::move(policy)),
+        builtins_(std::move(builtins)),
+        program_(std::move(program)),
+        rewritten_(std::move(rewritten)) {}
 
   RawResult eval(const EvalRequest& request) const override {
     vm::EvalOptions options;
@@ -74,15 +79,17 @@ class VmPlan final : public PreparedPlan {
   }
 
  private:
-  std::shared_ptr<const Policy> policy_;
+  std::shared_ptr<const Policy> policy_;  // owns the custom built-ins' declarations
+  std::shared_ptr<const vm::BuiltinTable> builtins_;  // the program points into it
   std::shared_ptr<const vm::Program> program_;
   std::map<std::string, std::string> rewritten_;
 };
 
 class VmPolicy final : public CompiledPolicy {
  public:
-  VmPolicy(std::shared_ptr<const Policy> policy, compiler::CompiledProgram program)
-      : policy_(std::move(policy)), program_(std::move(program)) {}
+  VmPolicy(std::shared_ptr<const Policy> policy, compiler::CompiledProgram program,
+           std::shared_ptr<const vm::BuiltinTable> builtins)
+      : policy_(std::move(policy)), program_(std::move(program)), builtins_(std::move(builtins)) {}
 
   std::shared_ptr<const PreparedPlan> prepare(std::shared_ptr<const Query> query,
                                               runtime::Diagnostics& diags) const override {
@@ -113,19 +120,20 @@ class VmPolicy final : public CompiledPolicy {
       }
       plan = std::move(loaded).value();
     }
-    auto program = vm::Program::lower(plan, vm::stdlib_builtins());
+    auto program = vm::Program::lower(plan, *builtins_);
     if (!program.ok()) {
       diags.add(program.error());
       return nullptr;
     }
     std::map<std::string, std::string> rewritten = program_.rewritten_vars;
     for (const auto& [k, v] : compiled.value().rewritten_vars) rewritten[k] = v;
-    return std::make_shared<VmPlan>(policy_, std::move(program).value(), std::move(rewritten));
+    return std::make_shared<VmPlan>(policy_, builtins_, std::move(program).value(), std::move(rewritten));
   }
 
  private:
   std::shared_ptr<const Policy> policy_;
   compiler::CompiledProgram program_;
+  std::shared_ptr<const vm::BuiltinTable> builtins_;  // lowered programs point into it
 };
 
 class VmEvaluator final : public Evaluator {
@@ -136,7 +144,11 @@ class VmEvaluator final : public Evaluator {
     modules.reserve(policy->modules.size());
     for (const auto& m : policy->modules) modules.push_back(clone_module(m));
     compiler::CompileOptions options;
-    options.builtins = compiler::builtins_from_stdlib();
+    const auto& caps = policy->options.capabilities;
+    options.builtins = caps ? CapabilitiesAccess::state(*caps).builtins : compiler::builtins_from_stdlib();
+    if (!policy->custom_builtins.empty()) {
+      options.builtins = with_custom_builtins(*options.builtins, policy->custom_builtins);
+    }
     options.sources = &policy->sources;
     options.enable_print_statements = true;
     auto program = compiler::compile(std::move(modules), options, diags);
@@ -145,7 +157,9 @@ class VmEvaluator final : public Evaluator {
       return nullptr;
     }
     if (!diags.empty()) return nullptr;
-    return std::make_shared<VmPolicy>(policy, std::move(program).value());
+    // The engine's own built-ins over the stdlib's; the policy owns the declarations.
+    auto builtins = vm_builtins(policy->custom_builtins);
+    return std::make_shared<VmPolicy>(policy, std::move(program).value(), std::move(builtins));
   }
 };
 

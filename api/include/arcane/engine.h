@@ -31,6 +31,8 @@
 #include <string_view>
 #include <vector>
 
+#include "arcane/builtin.h"
+#include "arcane/capabilities.h"
 #include "arcane/error.h"
 #include "arcane/result_set.h"
 #include "arcane/value.h"
@@ -55,6 +57,9 @@ struct EngineOptions {
   bool strict_builtin_errors = false;
   // At most this many errors are reported by build() and prepare().
   size_t max_errors = 10;
+  // The built-ins policies and queries may call (arcane/capabilities.h); absent: every
+  // built-in of this build. A call to one it lacks is `rego_type_error: undefined function`.
+  std::optional<Capabilities> capabilities;
 };
 
 class Engine;
@@ -82,6 +87,11 @@ class EngineBuilder {
   // data, mounted at their directory; .manifest roots are enforced and its rego_version
   // honoured; the bundle owns its roots, replacing whatever other data is there.
   EngineBuilder& add_bundle(std::string path);
+
+  // A built-in function of the service's own (arcane/builtin.h): type-checked, planned
+  // and called like OPA's, for this engine only. One of the same name replaces the
+  // earlier one (or a standard built-in). A bad declaration fails build().
+  EngineBuilder& add_builtin(CustomBuiltin builtin);
 
   // Loads, parses and compiles. Errors: unreadable or malformed files and bundles (no
   // code), module parse errors (rego_parse_error, located), compile errors.
