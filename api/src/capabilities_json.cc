@@ -144,7 +144,7 @@ void write_builtin(std::string& out, int level, const stdlib::Builtin& b, const 
   const stdlib::BuiltinDecl& d = b.decl;
   w.member("name", Value::from_string(d.name));
   if (!format.minimal && opa_category(d.category)) w.member("categories", strings({d.category}));
-  w.member("decl", runtime::parse_json(d.type.to_json()).value());
+  w.member("decl", format.minimal ? decl_json(d) : documented_decl(d));
   if (!d.infix.empty()) w.member("infix", Value::from_string(d.infix));
   if (d.relation) w.member("relation", Value::boolean(true));
   if (d.deprecated) w.member("deprecated", Value::boolean(true));
