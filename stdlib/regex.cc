@@ -13,6 +13,7 @@
 // thread: a read-mostly map under a shared mutex, bounded so that hostile input cannot
 // grow it without end (when full an arbitrary entry is dropped, as OPA does).
 #include <algorithm>
+#include <atomic>
 #include <memory>
 #include <shared_mutex>
 #include <string>
@@ -154,6 +155,7 @@ class RegexCache {
       if (it != map_.end()) return it->second;
     }
     std::shared_ptr<const Compiled> c = compile_uncached(pattern);
+    compilations_.fetch_add(1, std::memory_order_relaxed);
     std::unique_lock lock(mu_);
     if (map_.size() >= kMaxEntries) map_.erase(map_.begin());
     map_.emplace(std::move(key), c);
@@ -163,6 +165,9 @@ class RegexCache {
  private:
   std::shared_mutex mu_;
   std::unordered_map<std::string, std::shared_ptr<const Compiled>> map_;
+
+ public:
+  std::atomic<uint64_t> compilations_{0};
 };
 
 RegexCache& cache() {
@@ -468,6 +473,10 @@ std::string_view as_go_runes(std::string_view s, std::string& buf) {
 
 std::shared_ptr<const CompiledRegex> compile_regex(std::string_view pattern) {
   return cache().get(pattern);
+}
+
+uint64_t regex_compilations() {
+  return cache().compilations_.load(std::memory_order_relaxed);
 }
 
 BuiltinResult regex_match(BuiltinContext&, Args args) {

@@ -5,6 +5,7 @@
 
 #include <re2/re2.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -26,5 +27,8 @@ std::string_view as_go_runes(std::string_view s, std::string& buf);
 
 // Compiles (or finds) `pattern` in Go's regexp dialect. Thread-safe; never null.
 std::shared_ptr<const CompiledRegex> compile_regex(std::string_view pattern);
+
+// How many patterns the cache has compiled so far (misses), for tests and metrics.
+uint64_t regex_compilations();
 
 }  // namespace arcane::stdlib::impl
