@@ -93,7 +93,8 @@ inline constexpr int kOneOrMore = -1;
   X(ObjectMerge, "objectmerge", 2, 1, 0, false)   /* imm: see merge_imm */                \
   X(SetAdd, "setadd", 1, 1, 0, false)             /* in: value; out: the set */           \
   X(ResultSetAdd, "resultsetadd", 1, 0, 0, false) /* plans only */                        \
-  X(ReturnLocal, "return", 1, 0, 0, false)        /* functions only */
+  X(ReturnLocal, "return", 1, 0, 0, false)        /* functions only */               \
+  X(RuleIndex, "ruleindex", 2, 0, kOneOrMore, false) /* in: key, table; rule_index.h */
 // clang-format on
 
 // The immediate of ObjectMerge: bit 0 set means a's value wins a conflict (base data over

@@ -32,7 +32,7 @@ class Printer {
     pad(indent);
     head(s);
     location(s.location);
-    if (s.kind == StmtKind::kBlock) {
+    if (shape(s.kind).blocks == kOneOrMore) {
       for (size_t i = 0; i < s.blocks.size(); ++i) block(s.blocks[i], indent, i > 0);
     } else if (!s.blocks.empty()) {
       block(s.blocks[0], indent, false);

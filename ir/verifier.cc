@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "ir/printer.h"
+#include "ir/rule_index.h"
 
 namespace arcane::ir {
 
@@ -127,6 +128,7 @@ class StructureCheck {
       case StmtKind::kIsUndefined:
         if (!s.inputs.empty() && !s.inputs[0].is_local()) r_.add(*f_, s.location, "operand must be a local");
         return;
+      case StmtKind::kRuleIndex: return rule_index(s);
       case StmtKind::kResultSetAdd:
         if (f_->kind != FunctionKind::kPlan) r_.add(*f_, s.location, "resultsetadd outside a plan");
         return;
@@ -135,6 +137,15 @@ class StructureCheck {
         return;
       default: return;
     }
+  }
+
+  void rule_index(const Stmt& s) {
+    if (s.inputs.size() != 2 || s.inputs[1].kind != Operand::Kind::kConst || s.inputs[1].index >= p_.constants.size()) {
+      r_.add(*f_, s.location, "ruleindex needs a constant table");
+      return;
+    }
+    std::string why;
+    if (!decode_rule_index(p_.constants[s.inputs[1].index], s.blocks.size(), &why)) r_.add(*f_, s.location, why);
   }
 
   void call_builtin(const Stmt& s) {
@@ -231,7 +242,8 @@ class AssignmentCheck {
     switch (s.kind) {
       case StmtKind::kIsDefined:
       case StmtKind::kIsUndefined:
-      case StmtKind::kReturnLocal: return;
+      case StmtKind::kReturnLocal:
+      case StmtKind::kRuleIndex: return;  // its key may be undefined (then it selects less)
       case StmtKind::kArrayAppend:
       case StmtKind::kObjectInsert:
       case StmtKind::kObjectInsertOnce:
@@ -256,6 +268,11 @@ class AssignmentCheck {
         block(s.blocks[0], body);  // the body's end loops back; after the scan: as before
         return;
       }
+      case StmtKind::kRuleIndex:
+        // Any subset of the blocks may run, in order: each is checked from the state
+        // before the statement, and nothing they assign counts after it.
+        for (const Block& b : s.blocks) block(b, cur);
+        return;
       case StmtKind::kNot:
         block(s.blocks[0], cur);
         leave(cur);

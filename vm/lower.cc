@@ -1,7 +1,9 @@
 // Lowering a plan to bytecode: structured blocks become jumps. See program.h for the
 // scheme and docs/ir.md for the meaning of each statement.
 #include <algorithm>
+#include <numeric>
 
+#include "ir/rule_index.h"
 #include "ir/verifier.h"
 #include "vm/opcodes.h"
 #include "vm/program.h"
@@ -30,6 +32,9 @@ class Lowerer {
     for (size_t i = 0; i < policy_.functions.size() && !error_; ++i) function(policy_.functions[i], i);
     if (error_) return *error_;
     patch_labels();
+    for (std::vector<uint32_t>& l : prog_->index_lists_) {
+      for (uint32_t& at : l) at = static_cast<uint32_t>(labels_[at].pos);
+    }
     return std::shared_ptr<const Program>(std::move(prog_));
   }
 
@@ -172,6 +177,7 @@ class Lowerer {
       case K::kScan: return scan(s);
       case K::kNot: return not_stmt(s);
       case K::kWith: return with(s);
+      case K::kRuleIndex: return rule_index(s);
       case K::kCallBuiltin: return call_builtin(s);
       case K::kCallFunc:
         op(Op::kCallFunc), word(s.imm), word(s.outputs[0]), target(fail());
@@ -229,6 +235,69 @@ class Lowerer {
     bind(pop);
     op(Op::kWithPop);
     --withs_;
+  }
+
+  // select the blocks' list into two hidden cursor registers, then a loop: `index.next`
+  // jumps to the next selected block, whose end (or exit) comes back to it.
+  void rule_index(const ir::Stmt& s) {
+    std::string why;
+    std::optional<ir::RuleIndexTable> t =
+        ir::decode_rule_index(policy_.constants[s.inputs[1].index], s.blocks.size(), &why);
+    if (!t) {
+      error_ = error("ir_verify_error", why, s.location);
+      return;
+    }
+    uint32_t cursor = next_iter_;
+    next_iter_ += 2;
+    max_regs_ = std::max(max_regs_, next_iter_);
+    std::vector<uint32_t> entries(s.blocks.size());
+    for (uint32_t& e : entries) e = new_label();
+    uint32_t table = static_cast<uint32_t>(prog_->rule_indexes_.size());
+    prog_->rule_indexes_.push_back(index_code(*t, entries));
+    uint32_t next = new_label(), end = new_label();
+    op(Op::kIndexSelect), word(operand(s.inputs[0])), word(table), word(cursor);
+    bind(next);
+    op(Op::kIndexNext), word(cursor), target(end);
+    for (size_t i = 0; i < s.blocks.size(); ++i) {
+      bind(entries[i]);
+      block(s.blocks[i], next, withs_);
+      op(Op::kJump), target(next);
+    }
+    bind(end);
+    next_iter_ -= 2;
+  }
+
+  // The outcome lists, as labels of the block entries until patch time.
+  RuleIndexCode index_code(const ir::RuleIndexTable& t, const std::vector<uint32_t>& entries) {
+    auto list = [&](const std::vector<uint32_t>& blocks) {
+      std::vector<uint32_t> labels;
+      for (uint32_t b : blocks) labels.push_back(entries[b]);
+      prog_->index_lists_.push_back(std::move(labels));
+      return static_cast<uint32_t>(prog_->index_lists_.size() - 1);
+    };
+    RuleIndexCode c;
+    c.any_list = list(t.any);
+    std::vector<uint32_t> all(entries.size());
+    std::iota(all.begin(), all.end(), 0u);
+    c.other_list = t.prefix.empty() ? c.any_list : list(all);
+    for (const auto& [k, blocks] : t.eq) {
+      runtime::Value key = runtime::Value::from_string(k);
+      c.eq.emplace(k, list(ir::select_rule_blocks(t, &key, entries.size())));
+    }
+    for (const auto& [p, blocks] : t.prefix) {
+      std::vector<uint32_t> chosen = t.any;
+      for (const auto& [q, more] : t.prefix) {
+        if (p.starts_with(q)) chosen.insert(chosen.end(), more.begin(), more.end());
+      }
+      std::sort(chosen.begin(), chosen.end());
+      chosen.erase(std::unique(chosen.begin(), chosen.end()), chosen.end());
+      c.prefix.emplace(p, list(chosen));
+      if (std::find(c.prefix_lengths.begin(), c.prefix_lengths.end(), p.size()) == c.prefix_lengths.end()) {
+        c.prefix_lengths.push_back(static_cast<uint32_t>(p.size()));
+      }
+    }
+    std::sort(c.prefix_lengths.rbegin(), c.prefix_lengths.rend());
+    return c;
   }
 
   void call_builtin(const ir::Stmt& s) {

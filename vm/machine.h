@@ -56,6 +56,8 @@ class Machine {
   // when the register is undefined, or, with failed() true, when it holds another kind.
   CollectionBuilder* mutable_builder(uint32_t reg, runtime::Kind kind, uint32_t pc);
   bool failed() const { return result_.error.has_value(); }
+  uint32_t index_select(const runtime::Value* key, uint32_t table) const { return prog_.rule_index(table).select(key); }
+  const std::vector<uint32_t>& index_list(uint32_t list) const { return prog_.index_list(list); }
 
   // Each returns the pc to continue at, or kAbort.
   uint32_t call_function(uint32_t pc);

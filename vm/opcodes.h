@@ -55,7 +55,9 @@ inline constexpr uint32_t kIndexMask = 0x7fffffffu;
   X(ResultAdd, "result.add", "oj")                                                       \
   X(Return, "return", "o")                  /* an undefined operand returns undefined */ \
   X(ReturnUndefined, "return.undef", "")                                                 \
-  X(Halt, "halt", "")
+  X(Halt, "halt", "")                                                                    \
+  X(IndexSelect, "index.select", "oir")     /* key, RuleIndexCode, cursor (2 regs) */     \
+  X(IndexNext, "index.next", "lj")          /* cursor, end: jump to the next block */
 // clang-format on
 
 enum class Op : uint32_t {

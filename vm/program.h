@@ -11,6 +11,7 @@
 // BuiltinProvider, once.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -45,6 +46,26 @@ struct LowerOptions {
 #endif
 };
 
+// A `ruleindex` statement compiled to hash lookups (ir/rule_index.h gives the meaning).
+// Every outcome is a precomputed list (an index into Program's lists) of block entry
+// pcs: an "eq" key's list already holds the "prefix" blocks whose prefix it starts with,
+// and a prefix's list those of the shorter prefixes it starts with, since the prefixes a
+// string starts with are all prefixes of the longest one. So a lookup is one hash probe
+// for the string, then one per distinct prefix length, longest first.
+struct RuleIndexCode {
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> eq;
+  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> prefix;
+  std::vector<uint32_t> prefix_lengths;  // distinct, descending
+  uint32_t any_list = 0;                 // undefined key, or nothing matched
+  uint32_t other_list = 0;               // a defined key that is not a string
+
+  uint32_t select(const runtime::Value* key) const;
+};
+
 class Program {
  public:
   // Errors: "ir_verify_error" for a malformed plan; "rego_type_error" naming a built-in
@@ -63,6 +84,8 @@ class Program {
   const std::vector<runtime::Value>& constants() const { return constants_; }
   const std::vector<const Builtin*>& builtins() const { return builtins_; }
   const std::vector<FunctionInfo>& functions() const { return functions_; }
+  const RuleIndexCode& rule_index(uint32_t i) const { return rule_indexes_[i]; }
+  const std::vector<uint32_t>& index_list(uint32_t i) const { return index_lists_[i]; }
   // The location of the statement an instruction came from (unknown when none).
   runtime::Location location_at(uint32_t pc) const;
 
@@ -84,6 +107,8 @@ class Program {
   std::vector<std::pair<uint32_t, runtime::Location>> locations_;  // by ascending pc
   std::unordered_map<std::string, uint32_t> paths_;                // joined with '\0'
   std::vector<ir::FileInfo> files_;
+  std::vector<RuleIndexCode> rule_indexes_;
+  std::vector<std::vector<uint32_t>> index_lists_;  // block entry pcs, ascending
 };
 
 // The key of a CallDynamic path in Program::paths_.

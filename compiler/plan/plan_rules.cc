@@ -87,12 +87,14 @@ void Planner::plan_rule_group(const RuleTreeNode& node, ir::Function& fn) {
                      [&](const RuleEntry* a, const RuleEntry* b) { return key_depth(*a) > key_depth(*b); });
   }
 
+  std::vector<size_t> unit_starts;  // the first block of each rule, for index_rules
   for (const RuleEntry* ep : order) {
     const RuleEntry& e = *ep;
     if (e.rule->is_default) {
       default_rule = &e;
       continue;
     }
+    unit_starts.push_back(fn.blocks.size());
     size_t depth = ground_prefix(e.path).size();
     // An else chain is nested in one more block, so that its first success skips the rest.
     std::vector<ir::Block>* blocks = &fn.blocks;
@@ -132,6 +134,10 @@ void Planner::plan_rule_group(const RuleTreeNode& node, ir::Function& fn) {
       fn.blocks.push_back(std::move(outer));
     }
   }
+
+  f_.loc = rules.front().rule->head.loc;
+  index_rules(fn, unit_starts, (kind == RuleKind::kComplete || kind == RuleKind::kFunction) && !nested &&
+                                   constant_result(rules));
 
   if (default_rule != nullptr) {
     const ast::Rule& d = *default_rule->rule;

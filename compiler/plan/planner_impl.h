@@ -67,6 +67,11 @@ class Planner {
   // plan_rules.cc
   uint32_t plan_rules(const RuleTreeNode& node);
   void plan_rule_group(const RuleTreeNode& node, ir::Function& fn);
+  // plan_index.cc: BuildRuleIndex over the group's rules, each starting at a block index.
+  // With early_exit (see constant_result), the first rule that succeeds ends the group.
+  void index_rules(ir::Function& fn, const std::vector<size_t>& unit_starts, bool early_exit, bool index = true);
+  // Whether every rule but the default yields the same constant and none has an else.
+  bool constant_result(const std::vector<RuleEntry>& rules) const;
   void plan_rule_result(const RuleEntry& e, const ast::Rule& rule, size_t depth, ir::Local lresult,
                         ir::Local lreturn);
   std::vector<const ast::Term*> key_path(const ast::Rule& rule, size_t depth, size_t path_size) const;

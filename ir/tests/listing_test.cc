@@ -80,6 +80,11 @@ plan "test/p q" {
         isundefined l14
       }
     }
+    ruleindex l4, {"any": [1], "eq": {"a": [0]}, "prefix": {"/x/": [0, 1]}} {
+      equal input, "a"
+    } {
+      break 0
+    }
   }
 }
 )";

@@ -149,5 +149,26 @@ TEST(Verifier, ReportsLocations) {
   EXPECT_EQ(ds[0].message.rfind("q: ", 0), 0u);
 }
 
+TEST(Verifier, RuleIndexTables) {
+  expect_ok(R"(plan main { {
+    reset -> l2
+    block { dot input, "k" -> l2 }
+    ruleindex l2, {"any": [1], "eq": {"a": [0, 1]}} { resultsetadd 1 } { resultsetadd 2 }
+  } })");
+  expect_error(parse(R"(plan main { { ruleindex input, {"any": [2]} { resultsetadd 1 } } })"), "ruleindex");
+  expect_error(parse(R"(plan main { { ruleindex input, {"any": [], "eq": {"a": [1, 0]}} { resultsetadd 1 } { resultsetadd 2 } } })"),
+               "ascending");
+  expect_error(parse(R"(plan main { { ruleindex input, [1] { resultsetadd 1 } } })"), "object");
+  expect_error(parse(R"(plan main { { ruleindex input, input { resultsetadd 1 } } })"), "constant table");
+}
+
+TEST(Verifier, RuleIndexBlocksMayBeSkipped) {
+  expect_error(parse(R"(plan main { {
+    ruleindex input, {"any": [0]} { assign 1 -> l2 }
+    resultsetadd l2
+  } })"),
+               "before it is assigned");
+}
+
 }  // namespace
 }  // namespace arcane::ir
