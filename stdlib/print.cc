@@ -76,4 +76,9 @@ BuiltinResult internal_print(BuiltinContext& ctx, Args args) {
   return print_all(ctx, args[0].elements());
 }
 
+BuiltinResult internal_test_case(BuiltinContext&, Args args) {
+  if (!args[0].is_array()) return operand_type_error("internal.test_case", 1, args[0], {"array"});
+  return Value::boolean(true);
+}
+
 }  // namespace arcane::stdlib::impl

@@ -123,6 +123,7 @@ void add_collections(std::vector<Builtin>& t) {
 void add_debugging(std::vector<Builtin>& t) {
   t.push_back(decl("print", FunctionType{{}, {}, A()}, "debugging", impl::print));
   t.push_back(decl("internal.print", fn({array_of(set_of(A()))}, {}), "internal", impl::internal_print));
+  t.push_back(decl("internal.test_case", fn({array_of(A())}, {}), "internal", impl::internal_test_case));
   t.push_back(decl("internal.template_string", fn({array_of(A())}, S()), "internal", impl::template_string));
 }
 
