@@ -4,6 +4,8 @@
 
 #include <exception>
 
+#include "conformance/harness_builtins.h"
+
 namespace arcane::conformance {
 
 namespace {
@@ -60,6 +62,7 @@ Outcome run(const Case& c, const ExecuteOptions& options) {
   eo.strict_builtin_errors = c.strict_error;
   EngineBuilder builder(eo);
   if (options.evaluator) api::set_evaluator(builder, options.evaluator);
+  add_harness_builtins(builder);
   for (size_t i = 0; i < c.modules.size(); ++i) builder.add_module("test-" + std::to_string(i) + ".rego", c.modules[i]);
   if (c.data) builder.add_data(*c.data);
   auto engine = builder.build();
