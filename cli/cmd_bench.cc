@@ -26,6 +26,7 @@
 #include "arcane/value.h"
 #include "cli/commands.h"
 #include "cli/load_report.h"
+#include "cli/query_setup.h"
 
 namespace {
 thread_local uint64_t t_allocs = 0;
@@ -179,14 +180,7 @@ int run_bench(const BenchCommand& cmd) {
   }
   EngineOptions options;
   options.rego_version = cmd.v0_compatible ? RegoVersion::kV0 : RegoVersion::kV1;
-  EngineBuilder builder(options);
-  for (const auto& path : cmd.data) builder.add_path(path);
-  for (const auto& path : cmd.bundles) builder.add_bundle(path);
-  auto engine = builder.build();
-  if (!engine) return report(engine.errors(), cmd.format);
-  PrepareOptions prepare;
-  prepare.rego_version = options.rego_version;
-  auto query = engine->prepare(cmd.query, prepare);
+  auto query = prepare_cli_query(options, cmd.data, cmd.bundles, cmd.query);
   if (!query) return report(query.errors(), cmd.format);
 
   EvalResult first = query->eval(eval_options);

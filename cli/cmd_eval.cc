@@ -12,6 +12,7 @@
 #include "cli/commands.h"
 #include "cli/eval_output.h"
 #include "cli/load_report.h"
+#include "cli/query_setup.h"
 
 namespace arcane::cli {
 
@@ -60,15 +61,7 @@ int run_eval(const EvalCommand& cmd) {
     if (!caps) return report(caps.errors(), cmd.format);
     options.capabilities = std::move(caps).value();
   }
-  EngineBuilder builder(options);
-  for (const auto& path : cmd.data) builder.add_path(path);
-  for (const auto& path : cmd.bundles) builder.add_bundle(path);
-  auto engine = builder.build();
-  if (!engine) return report(engine.errors(), cmd.format);
-
-  PrepareOptions prepare;
-  prepare.rego_version = options.rego_version;
-  auto query = engine->prepare(cmd.query, prepare);
+  auto query = prepare_cli_query(options, cmd.data, cmd.bundles, cmd.query);
   if (!query) return report(query.errors(), cmd.format);
 
   EvalResult result = query->eval(eval_options);

@@ -1,0 +1,17 @@
+#include "cli/query_setup.h"
+
+namespace arcane::cli {
+
+Result<PreparedQuery> prepare_cli_query(const EngineOptions& options, const std::vector<std::string>& data,
+                                        const std::vector<std::string>& bundles, const std::string& query) {
+  EngineBuilder builder(options);
+  for (const auto& path : data) builder.add_path(path);
+  for (const auto& path : bundles) builder.add_bundle(path);
+  auto engine = builder.build();
+  if (!engine) return engine.errors();
+  PrepareOptions prepare;
+  prepare.rego_version = options.rego_version;
+  return engine->prepare(query, prepare);
+}
+
+}  // namespace arcane::cli

@@ -1,0 +1,15 @@
+// The prepared query of `arcane eval` and `arcane bench`: an engine built from the -d and
+// -b paths, and the query prepared in the engine's Rego version.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "arcane/engine.h"
+
+namespace arcane::cli {
+
+Result<PreparedQuery> prepare_cli_query(const EngineOptions& options, const std::vector<std::string>& data,
+                                        const std::vector<std::string>& bundles, const std::string& query);
+
+}  // namespace arcane::cli
