@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "arcane/arcane.h"
+#include "runtime/alloc_count.h"
 
 namespace arcane::bench {
 
@@ -40,9 +41,8 @@ class Rng {
   uint64_t s_;
 };
 
-// Heap allocations (operator new) made by the calling thread so far; counted by the
-// replacement operator new in alloc_count.cc.
-uint64_t thread_allocations();
+// Heap allocations (operator new) made by the calling thread so far (runtime/alloc_count.h).
+inline uint64_t thread_allocations() { return runtime::thread_allocations(); }
 
 // Hash and equality that accept std::string_view, so lookups by a view do not allocate.
 struct StringHash {

@@ -9,8 +9,8 @@
 // as in opa bench; the input is decoded once. An error or an undefined result on the
 // first evaluation stops the benchmark, as opa bench's default --fail does.
 //
-// Allocations are counted by replacing the global operator new in this binary (below):
-// a thread-local counter bump per allocation, cheap enough to leave on for every verb.
+// Allocations are counted by the operator new that runtime/alloc_count.cc puts in this
+// binary: a thread-local counter bump per allocation, cheap enough to leave on for every verb.
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -27,40 +27,7 @@
 #include "cli/commands.h"
 #include "cli/load_report.h"
 #include "cli/query_setup.h"
-
-namespace {
-thread_local uint64_t t_allocs = 0;
-thread_local uint64_t t_alloc_bytes = 0;
-
-void* counted(std::size_t size) {
-  ++t_allocs;
-  t_alloc_bytes += size;
-  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
-  throw std::bad_alloc();
-}
-
-void* counted_aligned(std::size_t size, std::align_val_t align) {
-  ++t_allocs;
-  t_alloc_bytes += size;
-  std::size_t a = static_cast<std::size_t>(align);
-  std::size_t rounded = (size + a - 1) / a * a;
-  if (void* p = std::aligned_alloc(a, rounded == 0 ? a : rounded)) return p;
-  throw std::bad_alloc();
-}
-}  // namespace
-
-void* operator new(std::size_t size) { return counted(size); }
-void* operator new[](std::size_t size) { return counted(size); }
-void* operator new(std::size_t size, std::align_val_t align) { return counted_aligned(size, align); }
-void* operator new[](std::size_t size, std::align_val_t align) { return counted_aligned(size, align); }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
-void operator delete(void* p, std::align_val_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::align_val_t) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
+#include "runtime/alloc_count.h"
 
 namespace arcane::cli {
 
@@ -97,14 +64,14 @@ Run measure(const PreparedQuery& query, const EvalOptions& options, double bench
   samples.reserve(1 << 16);
   auto budget = static_cast<uint64_t>(benchtime * 1e9);
   while ((run.total_ns < budget || samples.empty()) && samples.size() < kMaxSamples) {
-    uint64_t allocs = t_allocs, bytes = t_alloc_bytes;
+    uint64_t allocs = runtime::thread_allocations(), bytes = runtime::thread_allocated_bytes();
     auto start = Clock::now();
     {
       EvalResult result = query.eval(options);
     }
     auto ns = static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - start).count());
-    run.allocs += t_allocs - allocs;
-    run.alloc_bytes += t_alloc_bytes - bytes;
+    run.allocs += runtime::thread_allocations() - allocs;
+    run.alloc_bytes += runtime::thread_allocated_bytes() - bytes;
     run.total_ns += ns;
     samples.push_back(ns);
   }
