@@ -78,4 +78,19 @@ Stmt make_stmt(StmtKind k, std::vector<Operand> in, std::vector<Local> out, uint
   return s;
 }
 
+Local max_local(const std::vector<Block>& blocks) {
+  Local m = 0;
+  auto visit = [&](auto&& self, const Block& b) -> void {
+    for (const Stmt& s : b.stmts) {
+      for (const Operand& o : s.inputs) {
+        if (o.is_local()) m = std::max(m, o.index);
+      }
+      for (Local l : s.outputs) m = std::max(m, l);
+      for (const Block& n : s.blocks) self(self, n);
+    }
+  };
+  for (const Block& b : blocks) visit(visit, b);
+  return m;
+}
+
 }  // namespace arcane::ir

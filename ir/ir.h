@@ -207,6 +207,10 @@ uint32_t intern_builtin(Policy& p, std::string_view name, int arity = kVariadic)
 // The 1-based row of a location in the policy's file table, or 0 when unknown.
 uint32_t row_of(const Policy& p, const runtime::Location& loc);
 
+// The highest local a statement of these blocks (nested blocks included) reads or writes;
+// 0 when there is none.
+Local max_local(const std::vector<Block>& blocks);
+
 // Statement builders, so planner and test code reads like the listing.
 Stmt make_stmt(StmtKind k, std::vector<Operand> in, std::vector<Local> out, uint32_t imm = 0,
                std::vector<Block> blocks = {}, runtime::Location loc = {});

@@ -133,18 +133,8 @@ class Lowerer {
   }
 
   static uint32_t max_local(const ir::Function& f) {
-    uint32_t m = 0;
+    uint32_t m = ir::max_local(f.blocks);
     for (ir::Local l : f.params) m = std::max(m, l);
-    auto visit = [&](auto&& self, const ir::Block& b) -> void {
-      for (const ir::Stmt& s : b.stmts) {
-        for (const ir::Operand& o : s.inputs) {
-          if (o.is_local()) m = std::max(m, o.index);
-        }
-        for (ir::Local l : s.outputs) m = std::max(m, l);
-        for (const ir::Block& n : s.blocks) self(self, n);
-      }
-    };
-    for (const ir::Block& b : f.blocks) visit(visit, b);
     return m;
   }
 

@@ -183,21 +183,6 @@ class GuardScanner {
   std::vector<Guard> found_;
 };
 
-ir::Local max_local(const std::vector<ir::Block>& blocks) {
-  ir::Local m = ir::kDataLocal;
-  auto visit = [&](auto&& self, const ir::Block& b) -> void {
-    for (const ir::Stmt& s : b.stmts) {
-      for (const ir::Operand& o : s.inputs) {
-        if (o.is_local()) m = std::max(m, o.index);
-      }
-      for (ir::Local l : s.outputs) m = std::max(m, l);
-      for (const ir::Block& n : s.blocks) self(self, n);
-    }
-  };
-  for (const ir::Block& b : blocks) visit(visit, b);
-  return m;
-}
-
 }  // namespace
 
 bool Planner::constant_result(const std::vector<RuleEntry>& rules) const {
@@ -310,8 +295,7 @@ void Planner::index_rules(ir::Function& fn, const std::vector<size_t>& unit_star
 
   // The key: the ref's dots into fresh locals, inside a block so that an undefined ref
   // leaves the key undefined rather than the function's block.
-  ir::Local next = max_local(fn.blocks) + 1;
-  next = std::max<ir::Local>(next, max_local(units) + 1);
+  ir::Local next = std::max({ir::kDataLocal, ir::max_local(fn.blocks), ir::max_local(units)}) + 1;
   ir::Local key = next++;
   ir::Block dots;
   ir::Operand from = ir::Operand::local((*best)[0] == "input" ? ir::kInputLocal : ir::kDataLocal);
