@@ -21,25 +21,10 @@
 #include <vector>
 
 #include "arcane/arcane.h"
+#include "bench/rng.h"
 #include "runtime/alloc_count.h"
 
 namespace arcane::bench {
-
-// splitmix64: a fixed seed gives the same workload on every machine and every run.
-class Rng {
- public:
-  explicit Rng(uint64_t seed) : s_(seed) {}
-  uint64_t next() {
-    uint64_t z = (s_ += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-  size_t below(size_t n) { return static_cast<size_t>(next() % n); }
-
- private:
-  uint64_t s_;
-};
 
 // Heap allocations (operator new) made by the calling thread so far (runtime/alloc_count.h).
 inline uint64_t thread_allocations() { return runtime::thread_allocations(); }

@@ -22,31 +22,14 @@
 #include <fstream>
 #include <string>
 
+#include "bench/rng.h"
 #include "runtime/json_reader.h"
 
 namespace {
 
+using arcane::bench::Rng;
 using arcane::runtime::parse_json;
 using arcane::runtime::Value;
-
-class Rng {
- public:
-  explicit Rng(uint64_t seed) : s_(seed) {}
-  uint64_t next() {
-    uint64_t z = (s_ += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-  size_t below(size_t n) { return next() % n; }
-  template <size_t N>
-  const char* pick(const char* const (&items)[N]) {
-    return items[below(N)];
-  }
-
- private:
-  uint64_t s_;
-};
 
 constexpr const char* kFirst[] = {"Alice", "Bob", "Carol", "Dmitri", "Eve", "Farah", "Grace", "Hiro", "Ines", "Jamal",
                                   "Kenji", "Lena", "Mateo", "Noor", "Olga", "Priya", "Quinn", "Rosa", "Sven", "Tariq"};
