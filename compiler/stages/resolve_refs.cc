@@ -64,7 +64,7 @@ class Resolver {
   const VarSet& used() const { return used_; }
 
  private:
-  const std::vector<ast::Term>* global(const std::string& name) const {
+  const std::vector<ast::Term>* global(const std::string& name) {
     for (auto it = ignore_.rbegin(); it != ignore_.rend(); ++it) {
       if (contains(*it, name)) return nullptr;
     }
@@ -176,7 +176,7 @@ class Resolver {
 
   const Globals& globals_;
   std::vector<VarSet> ignore_;
-  mutable VarSet used_;  // the globals some var resolved to (strict mode: unused imports)
+  VarSet used_;  // the globals some var resolved to (strict mode: unused imports)
 };
 
 bool is_keyword_import(const ast::Import& imp) {
