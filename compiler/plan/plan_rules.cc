@@ -83,8 +83,10 @@ void Planner::plan_rule_group(const RuleTreeNode& node, ir::Function& fn) {
   std::vector<const RuleEntry*> order;
   for (const auto& e : rules) order.push_back(&e);
   if (nested) {
-    std::stable_sort(order.begin(), order.end(),
-                     [&](const RuleEntry* a, const RuleEntry* b) { return key_depth(*a) > key_depth(*b); });
+    std::vector<std::pair<size_t, const RuleEntry*>> by_depth;  // each depth computed once
+    for (const RuleEntry* e : order) by_depth.emplace_back(key_depth(*e), e);
+    std::stable_sort(by_depth.begin(), by_depth.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (size_t i = 0; i < order.size(); ++i) order[i] = by_depth[i].second;
   }
 
   std::vector<size_t> unit_starts;  // the first block of each rule, for index_rules
