@@ -20,8 +20,8 @@ namespace {
 
 constexpr int kExitError = 2;
 
-int report(const Errors& errors, const std::string& format) {
-  std::string text = format == "json" ? to_json(errors, 2) : errors_text(errors, Phase::kCompiling);
+int report(const Errors& errors, const std::string& format, const Metrics* metrics) {
+  std::string text = format == "json" ? to_json(errors, 2, metrics) : errors_text(errors, Phase::kCompiling);
   std::fputs(text.c_str(), stdout);
   std::fputc('\n', stdout);
   return kExitError;
@@ -58,15 +58,18 @@ int run_eval(const EvalCommand& cmd) {
   options.strict_builtin_errors = cmd.strict_builtin_errors;
   if (!cmd.capabilities.empty()) {
     auto caps = Capabilities::load_file(cmd.capabilities);
-    if (!caps) return report(caps.errors(), cmd.format);
+    if (!caps) return report(caps.errors(), cmd.format, nullptr);
     options.capabilities = std::move(caps).value();
   }
-  auto query = prepare_cli_query(options, cmd.data, cmd.bundles, cmd.query);
-  if (!query) return report(query.errors(), cmd.format);
+  Metrics metrics;
+  Metrics* timed = cmd.metrics ? &metrics : nullptr;
+  auto query = prepare_cli_query(options, cmd.data, cmd.bundles, cmd.query, timed);
+  if (!query) return report(query.errors(), cmd.format, timed);
 
+  eval_options.metrics = timed;
   EvalResult result = query->eval(eval_options);
-  if (result.error) return report(Errors{*result.error}, cmd.format);
-  std::fputs(format_result(result, cmd.format).c_str(), stdout);
+  if (result.error) return report(Errors{*result.error}, cmd.format, timed);
+  std::fputs(format_result(result, cmd.format, timed).c_str(), stdout);
   if (cmd.fail && !result.defined()) return 1;
   if (cmd.fail_defined && result.defined()) return 1;
   return 0;

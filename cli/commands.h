@@ -38,6 +38,7 @@ struct EvalCommand {
   bool fail_defined = false;  // exit 1 when the result is defined
   bool strict_builtin_errors = false;
   std::string capabilities;  // a capabilities document: only its built-ins may be called
+  bool metrics = false;      // report the time of each phase (OPA's timer_rego_*_ns)
 };
 
 // `opa test`: exit 0 when every test passes, 2 when one fails, errors or is skipped, 1

@@ -141,12 +141,25 @@ std::string render_table(const std::vector<std::string>& header, const std::vect
   return out;
 }
 
-std::string format_result(const EvalResult& result, const std::string& format) {
+namespace {
+
+// OPA's metrics table: one row per timer in name order; the tablewriter upper-cases the
+// headers it is given as "Metric" and "Value".
+std::string metrics_table(const Metrics& metrics) {
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& [name, ns] : metrics.timers()) rows.push_back({name, std::to_string(ns)});
+  if (rows.empty()) return "";
+  return render_table({"METRIC", "VALUE"}, rows);
+}
+
+}  // namespace
+
+std::string format_result(const EvalResult& result, const std::string& format, const Metrics* metrics) {
   if (format == "raw") return raw(result);
   if (format == "values") return values(result);
   if (format == "bindings") return bindings(result);
-  if (format == "pretty") return pretty(result);
-  return to_opa_json(result, true) + "\n";
+  if (format == "pretty") return metrics == nullptr ? pretty(result) : pretty(result) + metrics_table(*metrics);
+  return to_opa_json(result, true, metrics) + "\n";
 }
 
 }  // namespace arcane::cli

@@ -11,11 +11,14 @@
 
 #include <string>
 
+#include "arcane/metrics.h"
 #include "arcane/result_set.h"
 
 namespace arcane::cli {
 
-std::string format_result(const EvalResult& result, const std::string& format);
+// With `metrics` (`--metrics`), json adds a "metrics" object and pretty a Metric/Value
+// table after the result, as OPA does; the other formats leave them out, as OPA's do.
+std::string format_result(const EvalResult& result, const std::string& format, const Metrics* metrics = nullptr);
 
 // OPA's pretty table (olekukonko/tablewriter as OPA configures it): centred headers, left
 // aligned cells, `+---+` rules.

@@ -47,6 +47,7 @@ int main(int argc, char** argv) {
   eval_cmd->add_flag("--fail-defined", eval.fail_defined, "Exit 1 if the result is defined");
   eval_cmd->add_flag("--strict-builtin-errors", eval.strict_builtin_errors, "Treat built-in function errors as fatal");
   eval_cmd->add_option("--capabilities", eval.capabilities, "A capabilities JSON file: only its built-ins may be called");
+  eval_cmd->add_flag("--metrics", eval.metrics, "Report the time of each phase of the evaluation");
 
   TestCommand test;
   auto* test_cmd = app.add_subcommand("test", "Run the test_ rules of Rego modules (as `opa test`)");

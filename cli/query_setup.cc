@@ -3,14 +3,16 @@
 namespace arcane::cli {
 
 Result<PreparedQuery> prepare_cli_query(const EngineOptions& options, const std::vector<std::string>& data,
-                                        const std::vector<std::string>& bundles, const std::string& query) {
+                                        const std::vector<std::string>& bundles, const std::string& query,
+                                        Metrics* metrics) {
   EngineBuilder builder(options);
   for (const auto& path : data) builder.add_path(path);
   for (const auto& path : bundles) builder.add_bundle(path);
-  auto engine = builder.build();
+  auto engine = builder.build(metrics);
   if (!engine) return engine.errors();
   PrepareOptions prepare;
   prepare.rego_version = options.rego_version;
+  prepare.metrics = metrics;
   return engine->prepare(query, prepare);
 }
 

@@ -9,7 +9,9 @@
 
 namespace arcane::cli {
 
+// With `metrics`, the loading, parsing and compiling phases are timed into it.
 Result<PreparedQuery> prepare_cli_query(const EngineOptions& options, const std::vector<std::string>& data,
-                                        const std::vector<std::string>& bundles, const std::string& query);
+                                        const std::vector<std::string>& bundles, const std::string& query,
+                                        Metrics* metrics = nullptr);
 
 }  // namespace arcane::cli

@@ -1,4 +1,5 @@
 #include "api/src/errors.h"
+#include "arcane/metrics.h"
 
 #include "api/src/evaluator.h"
 #include "runtime/json_text.h"
@@ -51,11 +52,13 @@ std::string to_json(const Error& error, int indent) {
   return w.take();
 }
 
-std::string to_json(const Errors& errors, int indent) {
+std::string to_json(const Errors& errors, int indent, const Metrics* metrics) {
   runtime::JsonTextWriter w(indent);
   w.begin_object().key("errors").begin_array();
   for (const auto& e : errors) write_error(w, e);
-  w.end_array().end_object();
+  w.end_array();
+  if (metrics != nullptr) w.key("metrics").json(metrics->to_json());
+  w.end_object();
   return w.take();
 }
 

@@ -9,7 +9,9 @@ namespace ast = compiler::ast;
 const ast::Module* ModuleSet::add(std::string name, std::string text, const compiler::ParseOptions& options) {
   uint32_t id = policy_.sources.add(name, std::move(text));
   runtime::Diagnostics local(1000);
+  auto started = std::chrono::steady_clock::now();
   auto module = compiler::parse_module(policy_.sources, id, options, local);
+  parse_time_ += std::chrono::steady_clock::now() - started;
   if (!module.ok() || !local.empty()) {
     if (local.empty()) local.add(module.error());
     diags_.append(local);

@@ -3,6 +3,7 @@
 // the earlier one (OPA keys modules by file name).
 #pragma once
 
+#include <chrono>
 #include <map>
 #include <string>
 #include <vector>
@@ -23,10 +24,14 @@ class ModuleSet {
   // Whether `text` parses as a module (nothing is reported or added).
   static bool parses(const std::string& text, const compiler::ParseOptions& options);
 
+  // The time spent parsing the modules added so far.
+  std::chrono::nanoseconds parse_time() const { return parse_time_; }
+
  private:
   Policy& policy_;
   runtime::Diagnostics& diags_;
   std::map<std::string, size_t> index_;  // module name -> position in policy_.modules
+  std::chrono::nanoseconds parse_time_{0};
 };
 
 // The package path as a bundle root path ("a/b" for `package a.b`); false if a part is not

@@ -5,6 +5,7 @@
 
 #include "api/src/engine_state.h"
 #include "api/src/errors.h"
+#include "api/src/phase_timer.h"
 #include "compiler/parse/parser.h"
 
 namespace arcane {
@@ -48,14 +49,18 @@ Result<PreparedQuery> prepare_query(const std::shared_ptr<const api::EngineState
   compiler::ParseOptions parse;
   parse.version = options.rego_version == RegoVersion::kV0 ? compiler::RegoVersion::V0 : compiler::RegoVersion::V1;
   parse.experimental_keywords = policy.options.experimental_keywords;
+  api::PhaseTimer parsing(options.metrics, Metrics::kQueryParse);
   auto body = compiler::parse_query(query->sources, query->file, parse, diags);
+  parsing.stop();
   if (!body.ok() || !diags.empty()) {
     if (diags.empty()) return api::to_error(body.error(), lookup);
     return api::to_errors(diags, lookup);
   }
   query->body = std::move(body).value();
   query->listed = api::listed_expressions(query->body);
+  api::PhaseTimer compiling(options.metrics, Metrics::kQueryCompile);
   auto plan = engine->compiled->prepare(query, diags);
+  compiling.stop();
   if (!plan || !diags.empty()) {
     if (diags.empty()) return api::internal_error("the evaluator failed without a diagnostic");
     return api::to_errors(diags, lookup);
@@ -118,7 +123,9 @@ EvalResult PreparedQuery::eval(const EvalOptions& options) const {
     request.limits.max_time = options.limits.max_time;
     request.limits.max_call_depth = options.limits.max_call_depth;
     request.limits.cancel = options.limits.cancel;
+    api::PhaseTimer evaluating(options.metrics, Metrics::kQueryEval);
     api::RawResult raw = q.plan->eval(request);
+    evaluating.stop();
     result.rows.reserve(raw.rows.size());
     for (auto& r : raw.rows) result.rows.push_back(row_of(r, q, options.binding_names));
     if (raw.error) {

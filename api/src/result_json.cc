@@ -1,4 +1,5 @@
 // to_opa_json: the result as `opa eval --format json` prints it.
+#include "arcane/metrics.h"
 #include "arcane/result_set.h"
 #include "runtime/json_text.h"
 #include "runtime/json_writer.h"
@@ -27,8 +28,8 @@ std::string value_at(const Value& v, bool indent, int depth) {
 
 }  // namespace
 
-std::string to_opa_json(const EvalResult& result, bool indent) {
-  if (result.error) return to_json(Errors{*result.error}, indent ? 2 : 0);
+std::string to_opa_json(const EvalResult& result, bool indent, const Metrics* metrics) {
+  if (result.error) return to_json(Errors{*result.error}, indent ? 2 : 0, metrics);
   runtime::JsonTextWriter w(indent ? 2 : 0);
   w.begin_object();
   if (!result.rows.empty()) {
@@ -52,6 +53,7 @@ std::string to_opa_json(const EvalResult& result, bool indent) {
     }
     w.end_array();
   }
+  if (metrics != nullptr) w.key("metrics").json(metrics->to_json());
   w.end_object();
   return w.take();
 }

@@ -55,8 +55,10 @@ using Errors = std::vector<Error>;
 // OPA's JSON error object: message, code, location {file, row, col}, details ({line, idx}
 // or Error::details), in that order, the absent ones left out. indent 0 is compact; `opa eval` uses 2.
 std::string to_json(const Error& error, int indent = 0);
-// {"errors": [...]}, as `opa eval --format json` prints a failure.
-std::string to_json(const Errors& errors, int indent = 0);
+class Metrics;
+// {"errors": [...]}, as `opa eval --format json` prints a failure; with `metrics`, they
+// follow as "metrics" (`opa eval --metrics`).
+std::string to_json(const Errors& errors, int indent = 0, const Metrics* metrics = nullptr);
 
 // A value, or one or more errors (never zero).
 template <typename T>

@@ -52,6 +52,7 @@ struct EvalResult {
 // `opa eval --format json`: {"result": [...]} with expressions {value, text, location} and
 // bindings (left out when empty); `{}` when undefined; {"errors": [...]} on error. Indented
 // by two spaces as OPA prints it, or compact.
-std::string to_opa_json(const EvalResult& result, bool indent = true);
+// With `metrics`, they follow the result as "metrics" (`opa eval --metrics`).
+std::string to_opa_json(const EvalResult& result, bool indent = true, const Metrics* metrics = nullptr);
 
 }  // namespace arcane
