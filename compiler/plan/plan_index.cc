@@ -19,7 +19,7 @@
 // When at least kMinIndexedRules units exist, the most selective ref (fewest units
 // expected to run for one key) is evaluated once into a local and a `ruleindex` statement (ir/rule_index.h) holds the
 // units as its blocks, with a table from key to the units that may match it; units not
-// constrained on that ref run always. Selected units run in source order, and each
+// constrained on that ref run always. Selected units run in the group's order, and each
 // keeps its own tests, so the index only skips units whose body would have failed at a
 // guard with no effect before it: values, conflicts and errors are unchanged.
 //

@@ -10,6 +10,7 @@
 #include <algorithm>
 
 #include "compiler/ast/ast_string.h"
+#include "compiler/plan/opa_rule_order.h"
 #include "compiler/plan/planner_impl.h"
 
 namespace arcane::compiler::plan {
@@ -80,8 +81,14 @@ void Planner::plan_rule_group(const RuleTreeNode& node, ir::Function& fn) {
 
   // Deeper ref heads merge first, so that a shallower rule's value meeting their paths is
   // seen as an injection into its value (a conflict) by the merge at its own depth.
+  // Otherwise rules run in OPA's order (opa_rule_order.h), which decides where a conflict
+  // is reported.
   std::vector<const RuleEntry*> order;
-  for (const auto& e : rules) order.push_back(&e);
+  if (nested) {
+    for (const auto& e : rules) order.push_back(&e);
+  } else {
+    for (size_t i : opa_rule_order(program_, rules)) order.push_back(&rules[i]);
+  }
   if (nested) {
     std::vector<std::pair<size_t, const RuleEntry*>> by_depth;  // each depth computed once
     for (const RuleEntry* e : order) by_depth.emplace_back(key_depth(*e), e);
