@@ -14,6 +14,7 @@
 #include "cli/load_report.h"
 #include "cli/query_setup.h"
 
+#include "cli/trace_output.h"
 namespace arcane::cli {
 
 namespace {
@@ -63,7 +64,8 @@ int run_eval(const EvalCommand& cmd) {
   }
   Metrics metrics;
   Metrics* timed = cmd.metrics ? &metrics : nullptr;
-  auto query = prepare_cli_query(options, cmd.data, cmd.bundles, cmd.query, timed);
+  ExplainMode explain = parse_explain_mode(cmd.explain).value_or(ExplainMode::kOff);
+  auto query = prepare_cli_query(options, cmd.data, cmd.bundles, cmd.query, timed, explain != ExplainMode::kOff);
   if (!query) return report(query.errors(), cmd.format, timed);
 
   eval_options.metrics = timed;
@@ -73,6 +75,10 @@ int run_eval(const EvalCommand& cmd) {
   if (cmd.fail && !result.defined()) return 1;
   if (cmd.fail_defined && result.defined()) return 1;
   return 0;
+  TraceBuffer trace;
+  if (explain != ExplainMode::kOff) eval_options.tracer = &trace;
 }
+  // OPA prints the explanation before the result or the error (pretty format only).
+  if (cmd.format == "pretty") std::fputs(explain_pretty(trace.events, explain).c_str(), stdout);
 
 }  // namespace arcane::cli

@@ -37,6 +37,7 @@ struct EvalCommand {
   bool fail = false;          // exit 1 when the result is undefined
   bool fail_defined = false;  // exit 1 when the result is defined
   bool strict_builtin_errors = false;
+  std::string explain = "off";  // --explain: off | full | notes | fails | debug (cli/trace_output.h)
   std::string capabilities;  // a capabilities document: only its built-ins may be called
   bool metrics = false;      // report the time of each phase (OPA's timer_rego_*_ns)
 };
@@ -55,6 +56,7 @@ struct TestCommand {
 };
 
 // `opa capabilities --current`: the capabilities document of this build.
+  std::string explain;       // with -v: fails | full | notes | debug (empty: notes and fails)
 struct CapabilitiesCommand {
   bool minimal = false;  // as OPA's versioned files: no descriptions or categories
 };

@@ -52,6 +52,8 @@ int main(int argc, char** argv) {
   TestCommand test;
   auto* test_cmd = app.add_subcommand("test", "Run the test_ rules of Rego modules (as `opa test`)");
   test_cmd->add_option("paths", test.paths, "Files and directories of policies, tests and data")->required();
+  eval_cmd->add_option("--explain", eval.explain, "Print the evaluation trace: off, full, notes, fails or debug")
+      ->check(CLI::IsMember({"off", "full", "notes", "fails", "debug"}));
   test_cmd->add_flag("-b,--bundle", test.bundle, "The paths are bundle directories");
   test_cmd->add_option("-f,--format", test.format, "Output format: pretty or json")
       ->check(CLI::IsMember({"pretty", "json"}));
@@ -65,6 +67,8 @@ int main(int argc, char** argv) {
   CapabilitiesCommand capabilities;
   auto* capabilities_cmd = app.add_subcommand("capabilities", "Print the capabilities document of this build");
   bool current_ignored = false;
+  test_cmd->add_option("--explain", test.explain, "With -v, the trace of failed tests: fails, full, notes or debug")
+      ->check(CLI::IsMember({"fails", "full", "notes", "debug"}));
   capabilities_cmd->add_flag("--current", current_ignored, "Print the current capabilities (the default)");
   capabilities_cmd->add_flag("--minimal", capabilities.minimal,
                              "Only names, signatures and flags, as OPA's versioned capabilities files");

@@ -9,9 +9,10 @@
 
 namespace arcane::cli {
 
-// With `metrics`, the loading, parsing and compiling phases are timed into it.
+// With `metrics`, the loading, parsing and compiling phases are timed into it; with
+// `trace`, the query is planned with trace points (arcane/trace.h).
 Result<PreparedQuery> prepare_cli_query(const EngineOptions& options, const std::vector<std::string>& data,
                                         const std::vector<std::string>& bundles, const std::string& query,
-                                        Metrics* metrics = nullptr);
+                                        Metrics* metrics = nullptr, bool trace = false);
 
 }  // namespace arcane::cli

@@ -1,5 +1,6 @@
 #include "cli/test_report.h"
 
+#include "cli/trace_output.h"
 #include "runtime/json_text.h"
 
 namespace arcane::cli {
@@ -62,7 +63,7 @@ std::string go_duration(int64_t ns) {
   return sign + out;
 }
 
-std::string pretty_report(const std::vector<TestResult>& results, bool verbose) {
+std::string pretty_report(const std::vector<TestResult>& results, bool verbose, std::optional<ExplainMode> explain) {
   size_t pass = 0, fail = 0, skip = 0, errors = 0;
   std::string out;
   for (const auto& r : results) {
@@ -79,7 +80,7 @@ std::string pretty_report(const std::vector<TestResult>& results, bool verbose) 
   if (fail > 0 && verbose) {
     out += "FAILURES\n" + kRule;
     for (const auto& r : results) {
-      if (r.fail) out += line(r) + "\n\n";
+      if (r.fail) out += line(r) + "\n" + test_failure_trace(r.trace, explain) + "\n";
     }
     out += "SUMMARY\n" + kRule;
   }

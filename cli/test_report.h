@@ -4,12 +4,13 @@
 // `data.pkg.test_x: PASS|FAIL|ERROR (duration)` or `...: SKIPPED`, an error's text on the
 // next line indented by two; a rule of 80 dashes; then `PASS: n/N`, `FAIL: n/N`,
 // `SKIPPED: n/N`, `ERROR: n/N` (the non-zero ones). With -v and failures, a FAILURES
-// section (each failed test; OPA adds its trace, which we do not record) comes first and
-// the list is headed SUMMARY.
+// section (each failed test and its trace: notes and fails with their lineage, or what
+// --explain selects) comes first and the list is headed SUMMARY.
 // json: an array of {location, package, name, fail|error|skip, duration (ns)}.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,7 +18,8 @@
 
 namespace arcane::cli {
 
-std::string pretty_report(const std::vector<TestResult>& results, bool verbose);
+std::string pretty_report(const std::vector<TestResult>& results, bool verbose,
+                          std::optional<ExplainMode> explain = std::nullopt);
 std::string json_report(const std::vector<TestResult>& results);
 
 // Go's time.Duration.String(): `421.997µs`, `1.326053ms`, `2.5s`, `1m3s`.

@@ -98,6 +98,26 @@ std::string two_digits(int n) {
   return buf;
 }
 
+// A renamed duplicate appears in traces as OPA's path of it, `data.p["test_x#01"]` (the
+// `#` keeps the name from printing as an identifier).
+void show_duplicate_names(std::vector<TraceEvent>& events) {
+  auto is_name_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  for (TraceEvent& e : events) {
+    std::string& t = e.node;
+    for (size_t at = t.find(kDuplicateMark); at != std::string::npos; at = t.find(kDuplicateMark, at)) {
+      size_t begin = at;
+      while (begin > 0 && is_name_char(t[begin - 1])) --begin;
+      size_t end = std::min(t.size(), at + kDuplicateMark.size() + 2);
+      std::string name = t.substr(begin, at - begin) + "#" + t.substr(at + kDuplicateMark.size(), 2);
+      bool dotted = begin > 0 && t[begin - 1] == '.';
+      if (dotted) --begin;
+      std::string shown = dotted ? "[\"" + name + "\"]" : name;
+      t.replace(begin, end - begin, shown);
+      at = begin + shown.size();
+    }
+  }
+}
+
 }  // namespace
 
 std::string ref_text(const std::vector<std::string>& parts) {
@@ -170,7 +190,12 @@ TestResult run_test_case(const Engine& engine, const TestCase& test, const Prepa
   if (!query) {
     r.error = query.error();
   } else {
-    EvalResult result = query->eval();
+    TraceBuffer trace;
+    EvalOptions eval;
+    if (options.trace) eval.tracer = &trace;
+    EvalResult result = query->eval(eval);
+    r.trace = std::move(trace.events);
+    show_duplicate_names(r.trace);
     if (result.error) {
       r.error = *result.error;
     } else if (result.rows.empty() || result.rows.front().expressions.empty()) {

@@ -32,6 +32,7 @@ struct TestResult {
   bool fail = false;
   std::optional<Error> error;
   int64_t duration_ns = 0;
+  std::vector<TraceEvent> trace;  // when run traced (test -v)
 
   bool pass() const { return !fail && !test.skip && !error; }
 };
@@ -45,7 +46,7 @@ struct DiscoveredTests {
 // The tests of the modules `engine` was built from (read back from their files).
 DiscoveredTests discover_tests(const Engine& engine, bool v0_compatible);
 
-// Runs one test (skipped ones are not evaluated).
+// Runs one test (skipped ones are not evaluated); with options.trace, records its trace.
 TestResult run_test_case(const Engine& engine, const TestCase& test, const PrepareOptions& options);
 
 // `data.a["b-c"].d`: a ref as OPA prints it.

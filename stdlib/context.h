@@ -24,6 +24,14 @@
 
 namespace arcane::stdlib {
 
+// Receives an evaluation's trace notes (OPA's trace() built-in) when the evaluation is
+// traced; the embedding layer's trace recorder implements it (api/src/trace_recorder.h).
+class EvalTracer {
+ public:
+  virtual ~EvalTracer() = default;
+  virtual void note(std::string_view message) = 0;
+};
+
 class BuiltinContext {
  public:
   using PrintSink = std::function<void(std::string_view line)>;  // one line, no newline
@@ -48,6 +56,10 @@ class BuiltinContext {
   void set_module_parser(const ModuleParser* parser) { module_parser_ = parser; }
   const ModuleParser* module_parser() const { return module_parser_; }
 
+  // The evaluation's tracer, owned by the caller; nullptr (the default): not traced.
+  void set_tracer(EvalTracer* tracer) { tracer_ = tracer; }
+  EvalTracer* tracer() const { return tracer_; }
+
   // Nondeterministic results by built-in name and operands (an array of them).
   const runtime::Value* cached(std::string_view builtin, const runtime::Value& operands) const;
   void remember(std::string_view builtin, runtime::Value operands, runtime::Value result);
@@ -59,6 +71,7 @@ class BuiltinContext {
   PrintSink print_sink_;
   const std::atomic<bool>* cancel_ = nullptr;
   const ModuleParser* module_parser_ = nullptr;
+  EvalTracer* tracer_ = nullptr;
   std::map<std::string, Results, std::less<>> cache_;
 };
 

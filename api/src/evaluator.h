@@ -60,12 +60,15 @@ struct Query {
   // that the compiler did not generate; `some` declarations compile away): indices into
   // body, in order.
   std::vector<size_t> listed;
+  // Plan with trace points (PrepareOptions::trace): the plan serves only this query.
+  bool trace = false;
 };
 
 struct EvalRequest {
   const runtime::Value* input = nullptr;  // nullptr: input is undefined
   bool strict_builtin_errors = false;
   vm::Limits limits;
+  Tracer* tracer = nullptr;  // where a traced plan's events go (none: not recorded)
 };
 
 struct RawRow {

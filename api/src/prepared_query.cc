@@ -58,6 +58,7 @@ Result<PreparedQuery> prepare_query(const std::shared_ptr<const api::EngineState
   }
   query->body = std::move(body).value();
   query->listed = api::listed_expressions(query->body);
+  query->trace = options.trace;
   api::PhaseTimer compiling(options.metrics, Metrics::kQueryCompile);
   auto plan = engine->compiled->prepare(query, diags);
   compiling.stop();
@@ -123,6 +124,7 @@ EvalResult PreparedQuery::eval(const EvalOptions& options) const {
     request.limits.max_time = options.limits.max_time;
     request.limits.max_call_depth = options.limits.max_call_depth;
     request.limits.cancel = options.limits.cancel;
+    request.tracer = options.tracer;
     api::PhaseTimer evaluating(options.metrics, Metrics::kQueryEval);
     api::RawResult raw = q.plan->eval(request);
     evaluating.stop();

@@ -13,6 +13,7 @@
 #include "api/src/evaluator.h"
 #include "api/src/module_parser.h"
 #include "compiler/compile/pipeline.h"
+#include "api/src/trace_recorder.h"
 #include "compiler/compile/stdlib_builtins.h"
 #include "compiler/plan/planner.h"
 #include "ir/serialize.h"
@@ -39,12 +40,21 @@ compiler::ast::Module clone_module(const compiler::ast::Module& m) {
 
 class VmPlan final : public PreparedPlan {
  public:
+// ARCANE_TRACE_PLANS=1 plans every query with trace points and records its events (the
+// conformance runner's check that tracing never changes a result).
+bool trace_plans() {
+  static const bool on = std::getenv("ARCANE_TRACE_PLANS") != nullptr;
+  return on;
+}
+
   VmPlan(std::shared_ptr<const Policy> policy, std::shared_ptr<const vm::BuiltinTable> builtins,
-         std::shared_ptr<const vm::Program> program, std::map<std::string, std::string> rewritten)
+         std::shared_ptr<const vm::Program> program, std::map<std::string, std::string> rewritten,
+         std::shared_ptr<const compiler::plan::TracePlan> trace)
       : policy_(std::move(policy)),
         builtins_(std::move(builtins)),
         program_(std::move(program)),
-        rewritten_(std::move(rewritten)) {}
+        rewritten_(std::move(rewritten)),
+        trace_(std::move(trace)) {}
 
   RawResult eval(const EvalRequest& request) const override {
     vm::EvalOptions options;
@@ -53,7 +63,10 @@ class VmPlan final : public PreparedPlan {
     options.strict_builtin_errors = request.strict_builtin_errors;
     options.limits = request.limits;
     options.module_parser = &rego_module_parser();
-    vm::EvalResult r = vm::evaluate(*program_, "query", options);
+    TraceBuffer discarded;  // ARCANE_TRACE_PLANS: traced plans must give the same results
+    Tracer* tracer = request.tracer != nullptr ? request.tracer : (trace_plans() ? &discarded : nullptr);
+    vm::EvalResult r = trace_ && tracer ? evaluate_traced(*program_, options, *trace_, *tracer)
+                                        : vm::evaluate(*program_, "query", options);
     RawResult out;
     out.rows.reserve(r.rows.size());
     for (const runtime::Value& row : r.rows) {
@@ -85,6 +98,7 @@ class VmPlan final : public PreparedPlan {
   std::map<std::string, std::string> rewritten_;
 };
 
+  std::shared_ptr<const compiler::plan::TracePlan> trace_;  // the sites of a traced plan
 class VmPolicy final : public CompiledPolicy {
  public:
   VmPolicy(std::shared_ptr<const Policy> policy, compiler::CompiledProgram program,
@@ -107,6 +121,12 @@ class VmPolicy final : public CompiledPolicy {
     spec.sources = {&policy_->sources, &query->sources};
     auto policy = compiler::plan::plan_query(program_, compiled.value().body, spec);
     if (!policy.ok()) {
+    std::shared_ptr<compiler::plan::TracePlan> trace;
+    if (query->trace || trace_plans()) {
+      trace = std::make_shared<compiler::plan::TracePlan>();
+      spec.trace = trace.get();
+      spec.query_rewritten_vars = &compiled.value().rewritten_vars;
+    }
       diags.add(policy.error());
       return nullptr;
     }
@@ -120,14 +140,16 @@ class VmPolicy final : public CompiledPolicy {
       }
       plan = std::move(loaded).value();
     }
-    auto program = vm::Program::lower(plan, *builtins_);
+    auto builtins = trace ? traced_builtins(builtins_) : builtins_;
+    auto program = vm::Program::lower(plan, *builtins);
     if (!program.ok()) {
       diags.add(program.error());
       return nullptr;
     }
     std::map<std::string, std::string> rewritten = program_.rewritten_vars;
     for (const auto& [k, v] : compiled.value().rewritten_vars) rewritten[k] = v;
-    return std::make_shared<VmPlan>(policy_, builtins_, std::move(program).value(), std::move(rewritten));
+    return std::make_shared<VmPlan>(policy_, std::move(builtins), std::move(program).value(), std::move(rewritten),
+                                    std::move(trace));
   }
 
  private:

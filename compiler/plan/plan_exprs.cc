@@ -11,6 +11,7 @@ using ir::StmtKind;
 
 void Planner::plan_body(const ast::Body& body, size_t index, const Iter& iter) {
   if (failed()) return;
+  if (trace_ != nullptr && index == 0) return plan_traced_body(body, iter);  // plan_trace.cc
   if (index >= body.size()) return iter();
   runtime::Location old = f_.loc;
   f_.loc = body[index].loc;

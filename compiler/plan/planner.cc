@@ -118,6 +118,8 @@ std::string Planner::path_string(const std::vector<ast::Term>& path) const {
 void Planner::plan_query(const ast::Body& body, const QuerySpec& spec) {
   spec_ = &spec;
   captures_.assign(spec.listed.size(), std::nullopt);
+  trace_ = spec.trace;
+  if (trace_ != nullptr) trace_setup(body);
 
   ir::Function fn;
   fn.kind = ir::FunctionKind::kPlan;
@@ -155,6 +157,7 @@ void Planner::plan_query(const ast::Body& body, const QuerySpec& spec) {
   });
   fn.blocks.push_back(std::move(block));
   policy_.functions.push_back(std::move(fn));
+  if (trace_ != nullptr) trace_functions();
 }
 
 bool Planner::capture(const ast::Expr& e, ir::Operand value) {

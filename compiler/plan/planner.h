@@ -15,11 +15,13 @@
 // term's or a call's value, `true` for anything else).
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
 #include "compiler/ast/ast.h"
 #include "compiler/compile/program.h"
+#include "compiler/plan/plan_trace.h"
 #include "ir/ir.h"
 #include "runtime/diagnostic.h"
 #include "runtime/result.h"
@@ -37,6 +39,11 @@ struct QuerySpec {
   // The sources behind every location: module files and the query's own file. Files
   // with the same id must agree; ids missing from one set come from the other.
   std::vector<const runtime::SourceSet*> sources;
+  // Tracing (plan_trace.h): when set, the plan reports trace events and the sites they
+  // refer to are added here. Such a plan must not serve untraced evaluations.
+  TracePlan* trace = nullptr;
+  // The query's own renamed variables (`__localq0__` -> `x`), for the text of its events.
+  const std::map<std::string, std::string>* query_rewritten_vars = nullptr;
 };
 
 runtime::Result<ir::Policy> plan_query(const CompiledProgram& program, const ast::Body& query, const QuerySpec& spec);

@@ -17,6 +17,7 @@
 
 #include "compiler/compile/program.h"
 #include "compiler/plan/planner.h"
+#include "compiler/plan/trace_text.h"
 #include "ir/ir.h"
 #include "runtime/diagnostic.h"
 
@@ -133,6 +134,15 @@ class Planner {
   bool visible(const RuleTreeNode& node) const;
   bool unseen_vars(const ast::Term& t) const;
 
+  // plan_trace.cc: trace points, only when spec_->trace is set.
+  void trace_setup(const ast::Body& query);
+  void plan_traced_body(const ast::Body& body, const Iter& iter);
+  void plan_traced_exprs(const ast::Body& body, size_t index, uint32_t body_site, ir::Local frame, const Iter& iter);
+  uint32_t trace_site(TraceSite site, const runtime::Location& loc);
+  ir::Local trace_point(std::string_view builtin, std::vector<ir::Operand> args);
+  std::string query_expr_text(const ast::Expr& e) const;
+  void trace_functions();
+
   // helpers (planner.cc)
   ir::Local new_local() { return f_.lnext++; }
   void emit(ir::Stmt s);
@@ -168,6 +178,18 @@ class Planner {
   int query_depth_ = -1;  // 0 while planning the query's own expressions
   std::vector<std::optional<ir::Local>> captures_;
   std::vector<size_t> stmts_since_capture_;
+
+  // Tracing (plan_trace.cc).
+  struct TraceRuleBody {
+    const ast::Rule* rule = nullptr;
+    const RuleEntry* entry = nullptr;
+    bool indexed = false;  // OPA's rule index would decide whether to enter it
+  };
+  TracePlan* trace_ = nullptr;
+  const ast::Body* trace_query_ = nullptr;
+  std::unordered_map<const ast::Body*, TraceRuleBody> trace_rule_bodies_;
+  std::vector<ir::Local> trace_frames_;  // frame locals of the bodies enclosing this point
+  std::unique_ptr<TraceText> trace_text_;
 };
 
 }  // namespace arcane::compiler::plan

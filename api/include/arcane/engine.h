@@ -36,6 +36,7 @@
 #include "arcane/error.h"
 #include "arcane/metrics.h"
 #include "arcane/result_set.h"
+#include "arcane/trace.h"
 #include "arcane/value.h"
 
 namespace arcane {
@@ -110,6 +111,9 @@ struct PrepareOptions {
   RegoVersion rego_version = RegoVersion::kV1;
   // If set, the time of parsing and of compiling (and planning) the query is added to it.
   Metrics* metrics = nullptr;
+  // Plan the query with trace points, so evaluations given an EvalOptions::tracer report
+  // OPA's trace events (arcane/trace.h). Off, the plan has no trace code at all.
+  bool trace = false;
 };
 
 class Engine {
@@ -155,6 +159,9 @@ struct EvalOptions {
   EvalLimits limits;
   // If set, the time of the evaluation is added to it (timer_rego_query_eval_ns).
   Metrics* metrics = nullptr;
+  // Receives this evaluation's trace events, in order, once it has finished; only a query
+  // prepared with PrepareOptions::trace has any (arcane/trace.h).
+  Tracer* tracer = nullptr;
 };
 
 class PreparedQuery {

@@ -1,0 +1,121 @@
+// Reading traces: OPA's explain-mode filters (v1/topdown/lineage) and its pretty printer
+// (v1/topdown/trace.go, PrettyTraceWithLocation).
+#include <algorithm>
+#include <map>
+
+#include "arcane/trace.h"
+#include "stdlib/go_fmt.h"
+
+namespace arcane {
+
+namespace {
+
+std::string go_quote(const std::string& s) {
+  stdlib::gofmt::Arg arg = stdlib::gofmt::Arg::of_string(s);
+  return stdlib::gofmt::sprintf("%q", std::span<const stdlib::gofmt::Arg>(&arg, 1));
+}
+
+bool is_enter_of_body(const TraceEvent& e) {
+  return e.op == TraceOp::kEnter &&
+         (e.node_kind == TraceEvent::NodeKind::kRule || e.node_kind == TraceEvent::NodeKind::kBody);
+}
+
+std::string location_of(const TraceEvent& e) {
+  if (e.row == 0) return "";
+  return (e.file.empty() ? std::string("query") : e.file) + ":" + std::to_string(e.row);
+}
+
+std::string event_text(const TraceEvent& e, int depth) {
+  // Enter events sit at their body's depth, the others one deeper (formatEventSpaces).
+  int spaces = e.op == TraceOp::kEnter ? depth : depth + 1;
+  std::string out;
+  for (int i = 1; i < spaces; ++i) out += "| ";
+  out += trace_op_name(e.op);
+  if (e.op == TraceOp::kNote) return out + " " + go_quote(e.message);
+  out += " " + e.node;
+  if (!e.message.empty()) out += " " + e.message;
+  return out;
+}
+
+}  // namespace
+
+std::string_view trace_op_name(TraceOp op) {
+  switch (op) {
+    case TraceOp::kEnter: return "Enter";
+    case TraceOp::kExit: return "Exit";
+    case TraceOp::kEval: return "Eval";
+    case TraceOp::kFail: return "Fail";
+    case TraceOp::kNote: return "Note";
+  }
+  return "";
+}
+
+std::optional<ExplainMode> parse_explain_mode(std::string_view name) {
+  if (name == "off") return ExplainMode::kOff;
+  if (name == "full") return ExplainMode::kFull;
+  if (name == "notes") return ExplainMode::kNotes;
+  if (name == "fails") return ExplainMode::kFails;
+  if (name == "debug") return ExplainMode::kDebug;
+  return std::nullopt;
+}
+
+std::vector<TraceEvent> filter_lineage(std::span<const TraceEvent> events,
+                                       const std::function<bool(const TraceEvent&)>& keep) {
+  std::vector<TraceEvent> out;
+  std::map<uint64_t, const TraceEvent*> entered;  // query id -> its Enter since the last kept event
+  for (const TraceEvent& e : events) {
+    if (keep(e)) {
+      std::vector<const TraceEvent*> path{&e};
+      const TraceEvent* prev = nullptr;
+      auto it = entered.find(e.query_id);
+      const TraceEvent* curr = it == entered.end() ? nullptr : it->second;
+      while (curr != nullptr && curr != prev) {
+        path.push_back(curr);
+        prev = curr;
+        auto p = entered.find(curr->parent_id);
+        curr = p == entered.end() ? nullptr : p->second;
+      }
+      for (auto r = path.rbegin(); r != path.rend(); ++r) out.push_back(**r);
+      entered.clear();
+    }
+    if (is_enter_of_body(e)) entered[e.query_id] = &e;
+  }
+  return out;
+}
+
+std::vector<TraceEvent> filter_trace(std::span<const TraceEvent> events, ExplainMode mode) {
+  switch (mode) {
+    case ExplainMode::kOff: return {};
+    case ExplainMode::kFull:
+    case ExplainMode::kDebug: return {events.begin(), events.end()};
+    case ExplainMode::kNotes:
+      return filter_lineage(events, [](const TraceEvent& e) { return e.op == TraceOp::kNote; });
+    case ExplainMode::kFails:
+      return filter_lineage(events, [](const TraceEvent& e) { return e.op == TraceOp::kFail; });
+  }
+  return {};
+}
+
+std::vector<TraceEvent> filter_notes_and_fails(std::span<const TraceEvent> events) {
+  return filter_lineage(events, [](const TraceEvent& e) { return e.op == TraceOp::kNote || e.op == TraceOp::kFail; });
+}
+
+std::string pretty_trace(std::span<const TraceEvent> events) {
+  constexpr size_t kColumnPadding = 4;
+  std::map<uint64_t, int> depths;  // OPA's depths.GetOrSet: a body is one deeper than its parent
+  std::vector<std::pair<std::string, std::string>> rows;
+  size_t width = 0;
+  for (const TraceEvent& e : events) {
+    int& depth = depths[e.query_id];
+    if (depth == 0) depth = depths[e.parent_id] + 1;
+    rows.emplace_back(location_of(e), event_text(e, depth));
+    width = std::max(width, rows.back().first.size());
+  }
+  std::string out;
+  for (const auto& [location, text] : rows) {
+    out += location + std::string(width + kColumnPadding - location.size(), ' ') + " " + text + "\n";
+  }
+  return out;
+}
+
+}  // namespace arcane
