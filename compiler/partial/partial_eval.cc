@@ -1,0 +1,365 @@
+// Partial evaluation: the entry point, query bodies, expressions, negation and
+// comprehensions (see evaluator.h for the shape of the evaluator).
+#include "compiler/partial/partial_eval.h"
+
+#include <algorithm>
+
+#include "compiler/ast/ast_string.h"
+#include "compiler/partial/evaluator.h"
+#include "runtime/value_builder.h"
+
+namespace arcane::compiler::partial {
+
+namespace {
+
+constexpr int kMaxDepth = 2000;  // nested rule, function and comprehension evaluations
+
+bool is_false(const PValue& v) { return v.is_known() && v.known->is_boolean() && !v.known->as_bool(); }
+
+void collect_vars(const ast::Term& t, std::set<std::string>& out);
+
+void collect_vars(const ast::Body& b, std::set<std::string>& out);
+
+void collect_vars(const ast::Expr& e, std::set<std::string>& out) {
+  std::visit(
+      [&](const auto& x) {
+        using T = std::decay_t<decltype(x)>;
+        if constexpr (std::is_same_v<T, ast::Term>) {
+          collect_vars(x, out);
+        } else if constexpr (std::is_same_v<T, ast::Call>) {
+          for (size_t i = 1; i < x.terms.size(); ++i) collect_vars(x.terms[i], out);
+        } else if constexpr (std::is_same_v<T, ast::Every>) {
+          collect_vars(*x.domain, out);
+          collect_vars(x.body, out);
+        }
+      },
+      e.terms);
+  for (const auto& w : e.with) collect_vars(w.value, out);
+}
+
+void collect_vars(const ast::Body& b, std::set<std::string>& out) {
+  for (const auto& e : b) collect_vars(e, out);
+}
+
+void collect_vars(const ast::Term& t, std::set<std::string>& out) {
+  std::visit(
+      [&](const auto& x) {
+        using T = std::decay_t<decltype(x)>;
+        if constexpr (std::is_same_v<T, ast::Var>) {
+          out.insert(x.name);
+        } else if constexpr (std::is_same_v<T, ast::Ref>) {
+          for (size_t i = 0; i < x.parts.size(); ++i) {
+            if (i == 0 && ast::get_if<ast::Var>(x.parts[0]) != nullptr) {
+              const auto& n = ast::get_if<ast::Var>(x.parts[0])->name;
+              if (n == "data" || n == "input") continue;
+            }
+            collect_vars(x.parts[i], out);
+          }
+        } else if constexpr (std::is_same_v<T, ast::Array> || std::is_same_v<T, ast::Set>) {
+          for (const auto& i : x.items) collect_vars(i, out);
+        } else if constexpr (std::is_same_v<T, ast::Object>) {
+          for (const auto& i : x.items) {
+            collect_vars(i.key, out);
+            collect_vars(i.value, out);
+          }
+        } else if constexpr (std::is_same_v<T, ast::ArrayComprehension> || std::is_same_v<T, ast::SetComprehension>) {
+          collect_vars(*x.term, out);
+          collect_vars(x.body, out);
+        } else if constexpr (std::is_same_v<T, ast::ObjectComprehension>) {
+          collect_vars(*x.key, out);
+          collect_vars(*x.value, out);
+          collect_vars(x.body, out);
+        } else if constexpr (std::is_same_v<T, ast::Call>) {
+          for (size_t i = 1; i < x.terms.size(); ++i) collect_vars(x.terms[i], out);
+        }
+      },
+      t.value);
+}
+
+ast::Expr term_expr(ast::Term t, runtime::Location loc) {
+  ast::Expr e;
+  e.loc = loc;
+  e.terms = std::move(t);
+  return e;
+}
+
+}  // namespace
+
+Evaluator::Evaluator(const CompiledProgram& program, const PartialOptions& options)
+    : program_(program), options_(options) {}
+
+bool Evaluator::fail(runtime::Diagnostic d) {
+  if (!error_) error_ = std::move(d);
+  return false;
+}
+
+bool Evaluator::save(ast::Expr e, const Next& k) {
+  saved_.push_back(std::move(e));
+  bool ok = k();
+  saved_.pop_back();
+  return ok;
+}
+
+bool Evaluator::save_all(const ast::Body& exprs, const Next& k) {
+  size_t n = saved_.size();
+  for (const auto& e : exprs) saved_.push_back(ast::clone(e));
+  bool ok = k();
+  saved_.resize(n);
+  return ok;
+}
+
+runtime::Result<PartialResult> Evaluator::run(const ast::Body& query) {
+  std::set<std::string> vars;
+  collect_vars(query, vars);
+  for (const auto& v : vars) {
+    if (v.rfind("__", 0) != 0 && v.rfind('$', 0) != 0) live_.insert(v);
+  }
+  Frame f;
+  f.id = 0;
+  bool ok = eval_body(query, 0, f, [&] {
+    ast::Body q = ast::clone(saved_);
+    // The values of the query's own vars, as `x = value` (OPA appends the bindings so
+    // that whoever evaluates the result can read them).
+    for (const auto& name : live_) {
+      auto it = f.vars.find(name);
+      if (it == f.vars.end()) continue;
+      const PValue& v = it->second;
+      if (!v.is_known()) {
+        const auto* var = ast::get_if<ast::Var>(*v.residual);
+        if (var != nullptr && var->name == name) continue;  // an unknown of the result itself
+      }
+      ast::Call c;
+      c.terms.push_back(ast::make_operator("eq", {}));
+      c.terms.push_back(ast::make_var(name, {}));
+      c.terms.push_back(v.term());
+      ast::Expr e;
+      e.terms = std::move(c);
+      q.push_back(std::move(e));
+    }
+    results_.push_back(std::move(q));
+    return true;
+  });
+  if (!ok || error_) {
+    if (error_) return *error_;
+    return runtime::Diagnostic{"eval_internal_error", "partial evaluation failed", {}, {}};
+  }
+  PartialResult out;
+  for (auto& q : results_) {
+    propagate_copies(q, live_);
+    for (size_t i = 0; i < q.size(); ++i) q[i].index = static_cast<uint32_t>(i);
+    out.queries.push_back(std::move(q));
+  }
+  out.support = support_modules();
+  return out;
+}
+
+bool Evaluator::eval_body(const ast::Body& body, size_t i, Frame& f, const Next& k) {
+  if (i == body.size()) return k();
+  return eval_expr(body[i], f, [&] { return eval_body(body, i + 1, f, k); });
+}
+
+bool Evaluator::eval_expr(const ast::Expr& e, Frame& f, const Next& k) {
+  if (!e.with.empty()) {
+    // OPA evaluates `with` over known values; we keep the expression (plugged), which
+    // stays correct because the result is evaluated against the same policy.
+    std::vector<std::string> fresh;
+    ast::Expr plugged = plug(e, f, &fresh);
+    return with_unknowns(fresh, f, [&] { return save(std::move(plugged), k); });
+  }
+  if (e.negated) return eval_not(e, f, k);
+  return std::visit(
+      [&](const auto& x) -> bool {
+        using T = std::decay_t<decltype(x)>;
+        if constexpr (std::is_same_v<T, ast::Term>) {
+          return eval_term(x, f, [&](const PValue& v) {
+            if (v.is_known()) return is_false(v) ? true : k();
+            return save(term_expr(v.term(), e.loc), k);
+          });
+        } else if constexpr (std::is_same_v<T, ast::Call>) {
+          return eval_call(e, x.terms, f, k);
+        } else if constexpr (std::is_same_v<T, ast::SomeDecl>) {
+          return k();
+        } else if constexpr (std::is_same_v<T, ast::Every>) {
+          // Saved whole unless everything in it is known; then it is a negated search for
+          // a counterexample, which collect() decides.
+          std::vector<std::string> fresh;
+          ast::Expr plugged = plug(e, f, &fresh);
+          return with_unknowns(fresh, f, [&] { return save(std::move(plugged), k); });
+        } else {
+          return fail({"rego_unsupported_error", "partial evaluation does not support `and` / `or` / `not { }`",
+                       e.loc, {}});
+        }
+      },
+      e.terms);
+}
+
+bool Evaluator::collect(const ast::Body& body, Frame& f, const ast::Term* key, const ast::Term* value,
+                        std::vector<Outcome>& out, bool new_scope) {
+  if (++depth_ > kMaxDepth) {
+    --depth_;
+    return fail({"eval_internal_error", "partial evaluation: maximum nesting depth exceeded", {}, {}});
+  }
+  Frame child;
+  child.id = new_scope ? new_frame_id() : f.id;
+  child.parent = new_scope ? nullptr : &f;
+  if (new_scope) child.vars = f.vars;  // arguments bound by the caller
+  std::vector<ast::Expr> outer;
+  outer.swap(saved_);
+  bool ok = eval_body(body, 0, child, [&] {
+    Outcome o;
+    o.saved = ast::clone(saved_);
+    if (key != nullptr) {
+      bool got = eval_term(*key, child, [&](const PValue& v) {
+        o.key = v;
+        return true;
+      });
+      if (!got) return false;
+    }
+    if (value != nullptr) {
+      bool got = eval_term(*value, child, [&](const PValue& v) {
+        o.value = v;
+        return true;
+      });
+      if (!got) return false;
+    }
+    out.push_back(std::move(o));
+    return true;
+  });
+  saved_.swap(outer);
+  --depth_;
+  return ok && !error_;
+}
+
+bool Evaluator::eval_not(const ast::Expr& e, Frame& f, const Next& k) {
+  ast::Expr inner = ast::clone(e);
+  inner.negated = false;
+  ast::Body body;
+  body.push_back(std::move(inner));
+  std::vector<Outcome> outcomes;
+  if (!collect(body, f, nullptr, nullptr, outcomes, false)) return false;
+  if (outcomes.empty()) return k();
+  // Locals of the negated evaluation are not seen outside it: fold their copies first, so
+  // that `x = input.a; x in s` is the one expression `input.a in s`.
+  std::set<std::string> outside = live_;
+  collect_vars(saved_, outside);
+  for (auto& o : outcomes) {
+    propagate_copies(o.saved, outside);
+    if (o.saved.empty()) return true;  // the negated expression holds: `not` fails
+  }
+  if (outcomes.size() == 1 && outcomes[0].saved.size() == 1) {
+    ast::Expr negated = ast::clone(outcomes[0].saved[0]);
+    negated.negated = !negated.negated;
+    return save(std::move(negated), k);
+  }
+  // Several alternatives, or a conjunction: a support rule that holds when one of them
+  // does, negated here (OPA's __not<N>__ rules). Its arguments are the unknown vars the
+  // alternatives share with the rest of the query.
+  std::set<std::string> vars;
+  for (const auto& o : outcomes) collect_vars(o.saved, vars);
+  std::vector<ast::Term> args;
+  for (const auto& v : vars) {
+    for (const auto& s : saved_) {
+      std::set<std::string> outer;
+      collect_vars(s, outer);
+      if (outer.count(v) != 0) {
+        args.push_back(ast::make_var(v, e.loc));
+        break;
+      }
+    }
+  }
+  if (f.id == 0) {
+    std::set<std::string> query_vars;
+    for (const auto& v : vars) {
+      if (live_.count(v) != 0 && std::none_of(args.begin(), args.end(), [&](const ast::Term& a) {
+            return ast::get_if<ast::Var>(a)->name == v;
+          })) {
+        args.push_back(ast::make_var(v, e.loc));
+      }
+    }
+  }
+  std::string name = "__not" + std::to_string(++not_counter_) + "__";
+  std::vector<ast::Term> path;
+  path.push_back(ast::make_var("data", e.loc));
+  path.push_back(ast::make_string(options_.ns, e.loc));
+  path.push_back(ast::make_string(name, e.loc));
+  for (const auto& o : outcomes) {
+    ast::Rule r;
+    r.head.name = name;
+    r.head.ref.push_back(ast::make_var(name, e.loc));
+    for (const auto& a : args) r.head.args.push_back(ast::clone(a));
+    r.head.value = std::make_unique<ast::Term>(ast::make_boolean(true, e.loc));
+    r.body = ast::clone(o.saved);
+    std::set<std::string> arg_names;
+    for (const auto& a : args) arg_names.insert(ast::get_if<ast::Var>(a)->name);
+    propagate_copies(r.body, arg_names);
+    std::vector<ast::Term> rule_path;
+    rule_path.push_back(ast::make_var("data", e.loc));
+    rule_path.push_back(ast::make_string(name, e.loc));
+    add_support_rule(rule_path, std::move(r));
+  }
+  ast::Term ref;
+  ref.value = ast::Ref{std::move(path)};
+  ast::Expr call;
+  call.loc = e.loc;
+  call.negated = true;
+  if (args.empty()) {
+    call.terms = std::move(ref);
+  } else {
+    ast::Call c;
+    c.terms.push_back(std::move(ref));
+    for (auto& a : args) c.terms.push_back(std::move(a));
+    call.terms = std::move(c);
+  }
+  return save(std::move(call), k);
+}
+
+bool Evaluator::eval_comprehension(const ast::Term& t, Frame& f, const ValueNext& k) {
+  const ast::Body* body = nullptr;
+  const ast::Term* key = nullptr;
+  const ast::Term* value = nullptr;
+  if (const auto* a = ast::get_if<ast::ArrayComprehension>(t)) {
+    body = &a->body;
+    value = a->term.get();
+  } else if (const auto* s = ast::get_if<ast::SetComprehension>(t)) {
+    body = &s->body;
+    value = s->term.get();
+  } else if (const auto* o = ast::get_if<ast::ObjectComprehension>(t)) {
+    body = &o->body;
+    key = o->key.get();
+    value = o->value.get();
+  }
+  std::vector<Outcome> outcomes;
+  if (!collect(*body, f, key, value, outcomes, false)) return false;
+  bool known = std::all_of(outcomes.begin(), outcomes.end(), [](const Outcome& o) {
+    return o.saved.empty() && o.value.is_known() && (o.key.is_known() || !o.key.residual);
+  });
+  if (!known) return k(PValue::res(plug(t, f)));  // saved whole, as OPA does
+  if (ast::get_if<ast::ArrayComprehension>(t) != nullptr) {
+    runtime::ArrayBuilder b(outcomes.size());
+    for (auto& o : outcomes) b.push_back(*o.value.known);
+    return k(PValue::of(b.build()));
+  }
+  if (ast::get_if<ast::SetComprehension>(t) != nullptr) {
+    runtime::SetBuilder b(outcomes.size());
+    for (auto& o : outcomes) b.insert(*o.value.known);
+    return k(PValue::of(b.build()));
+  }
+  runtime::ObjectBuilder b(outcomes.size());
+  for (size_t i = 0; i < outcomes.size(); ++i) {
+    for (size_t j = 0; j < i; ++j) {
+      if (*outcomes[j].key.known == *outcomes[i].key.known && !(*outcomes[j].value.known == *outcomes[i].value.known)) {
+        return fail({"eval_conflict_error", "object keys must be unique", t.loc, {}});
+      }
+    }
+    b.insert(*outcomes[i].key.known, *outcomes[i].value.known);
+  }
+  return k(PValue::of(b.build()));
+}
+
+runtime::Result<PartialResult> partial_eval(const CompiledProgram& program, const ast::Body& query,
+                                            const PartialOptions& options) {
+  Evaluator ev(program, options);
+  return ev.run(query);
+}
+
+}  // namespace arcane::compiler::partial
