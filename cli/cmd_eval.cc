@@ -12,6 +12,7 @@
 #include "cli/commands.h"
 #include "cli/eval_output.h"
 #include "cli/load_report.h"
+#include "cli/partial_output.h"
 #include "cli/query_setup.h"
 
 #include "cli/trace_output.h"
@@ -61,6 +62,11 @@ int run_eval(const EvalCommand& cmd) {
     auto caps = Capabilities::load_file(cmd.capabilities);
     if (!caps) return report(caps.errors(), cmd.format, nullptr);
     options.capabilities = std::move(caps).value();
+  }
+  if (cmd.partial) return run_partial_eval(cmd, options, std::move(eval_options.input));
+  if (cmd.format == "source") {
+    std::fputs("error: --format source is for partial evaluation (--partial)\n", stderr);
+    return kExitError;
   }
   Metrics metrics;
   Metrics* timed = cmd.metrics ? &metrics : nullptr;

@@ -40,6 +40,9 @@ struct EvalCommand {
   std::string explain = "off";  // --explain: off | full | notes | fails | debug (cli/trace_output.h)
   std::string capabilities;  // a capabilities document: only its built-ins may be called
   bool metrics = false;      // report the time of each phase (OPA's timer_rego_*_ns)
+  bool partial = false;                // -p: partial evaluation (cli/partial_output.h)
+  std::vector<std::string> unknowns;   // -u: unknown refs for --partial (default input)
+  bool disable_inlining = false;       // --disable-inlining: support rules for every rule
 };
 
 // `opa test`: exit 0 when every test passes, 2 when one fails, errors or is skipped, 1

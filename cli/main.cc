@@ -39,8 +39,12 @@ int main(int argc, char** argv) {
   eval_cmd->add_option("-b,--bundle", eval.bundles, "Bundle directories");
   eval_cmd->add_option("-i,--input", eval.input, "The input document (a JSON or YAML file)");
   eval_cmd->add_flag("-I,--stdin-input", eval.stdin_input, "Read the input document from stdin");
-  eval_cmd->add_option("-f,--format", eval.format, "Output format: json, raw, pretty, bindings or values")
-      ->check(CLI::IsMember({"json", "raw", "pretty", "bindings", "values"}));
+  eval_cmd->add_option("-f,--format", eval.format, "Output format: json, raw, pretty, bindings, values or source (--partial)")
+      ->check(CLI::IsMember({"json", "raw", "pretty", "bindings", "values", "source"}));
+  eval_cmd->add_flag("-p,--partial", eval.partial, "Partially evaluate the query (unknowns: --unknowns)");
+  eval_cmd->add_option("-u,--unknowns", eval.unknowns, "Unknown refs for --partial (repeatable; default input)")
+      ->allow_extra_args(false);
+  eval_cmd->add_flag("--disable-inlining", eval.disable_inlining, "--partial: support rules instead of inlining");
   eval_cmd->add_flag("--v0-compatible", eval.v0_compatible, "Rego v0 syntax for modules and query");
   eval_cmd->add_flag("--v1-compatible", v1_ignored, "Rego v1 syntax (the default; accepted for opa 0.x users)");
   eval_cmd->add_flag("--fail", eval.fail, "Exit 1 if the result is undefined");
