@@ -104,6 +104,8 @@ Result<PartialResult> run(const Engine& engine, std::string_view text, const Par
   auto compiled = compiler::compile_query(program.value(), std::move(body).value(), qopts, diags);
   if (!compiled.ok() || !diags.empty()) return report(compiled.ok() ? nullptr : &compiled.error());
 
+  popts.query_vars = compiled.value().result_vars;
+  popts.rename = compiled.value().rewritten_vars;
   popts.disable_inlining = options.disable_inlining;
   popts.data = &policy.data;
   popts.input = options.input ? &*options.input : nullptr;

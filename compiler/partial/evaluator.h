@@ -115,7 +115,9 @@ class Evaluator {
   bool residual_ref(ast::Term base, const std::vector<ast::Term>& parts, size_t i, Frame& f, const ValueNext& k);
   // Applies ref parts [i..] to a value (iterating unbound vars); a residual base or part
   // makes a residual ref.
-  bool walk(const PValue& base, const std::vector<ast::Term>& parts, size_t i, Frame& f, const ValueNext& k);
+  // `origin`: the data path of a base document `base` is (residual keys keep it).
+  bool walk(const PValue& base, const std::vector<ast::Term>& parts, size_t i, Frame& f, const ValueNext& k,
+            const std::vector<ast::Term>* origin = nullptr);
   bool unify(const ast::Term& a, const ast::Term& b, Frame& f, const Next& k);
   // Unifies a term (that may hold unbound vars) with a value; a saved `=` keeps the
   // pattern on the left unless pattern_left is false (the source's order).
@@ -176,11 +178,13 @@ class Evaluator {
   std::optional<runtime::Diagnostic> error_;
   uint32_t next_frame_id_ = 1;
   uint32_t not_counter_ = 0;
+  std::map<std::string, std::string> not_rules_;  // canonical text of the bodies -> name
   int depth_ = 0;
 };
 
 // Copy propagation over a saved query: `x = t` with x not live, x used elsewhere, is
 // dropped and x replaced by t (support_modules.cc).
 void propagate_copies(ast::Body& body, const std::set<std::string>& live);
+void rename_var(ast::Body& body, const std::string& from, const std::string& to);
 
 }  // namespace arcane::compiler::partial

@@ -114,6 +114,9 @@ runtime::Result<PartialResult> Evaluator::run(const ast::Body& query) {
   for (const auto& v : vars) {
     if (v.rfind("__", 0) != 0 && v.rfind('$', 0) != 0) live_.insert(v);
   }
+  for (const auto& v : options_.query_vars) {
+    if (v.rfind('$', 0) != 0) live_.insert(v);
+  }
   Frame f;
   f.id = 0;
   bool ok = eval_body(query, 0, f, [&] {
@@ -146,6 +149,7 @@ runtime::Result<PartialResult> Evaluator::run(const ast::Body& query) {
   PartialResult out;
   for (auto& q : results_) {
     propagate_copies(q, live_);
+    for (const auto& [from, to] : options_.rename) rename_var(q, from, to);
     for (size_t i = 0; i < q.size(); ++i) q[i].index = static_cast<uint32_t>(i);
     out.queries.push_back(std::move(q));
   }
@@ -277,20 +281,37 @@ bool Evaluator::eval_not(const ast::Expr& e, Frame& f, const Next& k) {
       }
     }
   }
-  std::string name = "__not" + std::to_string(++not_counter_) + "__";
+  // The same negation reached again (another rule, another iteration) reuses its rule.
+  std::set<std::string> arg_names;
+  for (const auto& a : args) arg_names.insert(ast::get_if<ast::Var>(a)->name);
+  std::string key;
+  for (const auto& o : outcomes) {
+    ast::Body canonical = ast::clone(o.saved);
+    std::set<std::string> local;
+    collect_vars(canonical, local);
+    size_t n = 0;
+    for (const auto& v : local) {
+      if (arg_names.count(v) == 0) rename_var(canonical, v, "$c" + std::to_string(n++));
+    }
+    key += ast::to_string(canonical) + " | ";
+  }
+  for (const auto& a : arg_names) key += a + ",";
+  auto known = not_rules_.find(key);
+  bool fresh_rule = known == not_rules_.end();
+  std::string name = fresh_rule ? "__not" + std::to_string(++not_counter_) + "__" : known->second;
+  if (fresh_rule) not_rules_.emplace(key, name);
   std::vector<ast::Term> path;
   path.push_back(ast::make_var("data", e.loc));
   path.push_back(ast::make_string(options_.ns, e.loc));
   path.push_back(ast::make_string(name, e.loc));
   for (const auto& o : outcomes) {
+    if (!fresh_rule) break;
     ast::Rule r;
     r.head.name = name;
     r.head.ref.push_back(ast::make_var(name, e.loc));
     for (const auto& a : args) r.head.args.push_back(ast::clone(a));
     r.head.value = std::make_unique<ast::Term>(ast::make_boolean(true, e.loc));
     r.body = ast::clone(o.saved);
-    std::set<std::string> arg_names;
-    for (const auto& a : args) arg_names.insert(ast::get_if<ast::Var>(a)->name);
     propagate_copies(r.body, arg_names);
     std::vector<ast::Term> rule_path;
     rule_path.push_back(ast::make_var("data", e.loc));

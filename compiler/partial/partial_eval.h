@@ -23,6 +23,7 @@
 // differ in names but not in meaning.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,10 @@ struct PartialOptions {
   std::string ns = "partial";  // support rules live under data.<ns>
   const runtime::Value* data = nullptr;   // the base documents
   const runtime::Value* input = nullptr;  // the known part of input, if any
+  // The compiled query's own vars (compile_query's result_vars): their values are
+  // reported as `x = value`; and the names to show them under (`__localq0__` -> `x`).
+  std::vector<std::string> query_vars;
+  std::map<std::string, std::string> rename;
 };
 
 struct PartialResult {

@@ -32,7 +32,9 @@ bool Evaluator::eval_data(const ast::Ref& r, Frame& f, const ValueNext& k) {
   Value base = options_.data != nullptr ? *options_.data : Value::empty_object();
   // The tree's root sits above `data`: its one child is the data node.
   const RuleTreeNode* root = program_.rule_tree ? program_.rule_tree->child(r.parts[0]) : nullptr;
-  if (root == nullptr) return walk(PValue::of(base), r.parts, 1, f, k);
+  std::vector<ast::Term> data_path;
+  data_path.push_back(ast::clone(r.parts[0]));
+  if (root == nullptr) return walk(PValue::of(base), r.parts, 1, f, k, &data_path);
   std::vector<ast::Term> path;
   path.push_back(ast::clone(r.parts[0]));
   return eval_node(*root, std::move(path), base, true, r.parts, 1, f, k);
@@ -47,7 +49,7 @@ bool Evaluator::eval_node(const RuleTreeNode& node, std::vector<ast::Term> path,
     if (!ok) return false;
     return v ? k(PValue::of(std::move(*v))) : true;
   }
-  if (node.children.empty()) return has_base ? walk(PValue::of(base), parts, i, f, k) : true;
+  if (node.children.empty()) return has_base ? walk(PValue::of(base), parts, i, f, k, &path) : true;
   auto descend = [&](const Value& key) -> bool {
     ast::Term kt = value_term(key);
     const Value* sub = has_base && base.is_object() ? base.find(key) : nullptr;
@@ -57,7 +59,10 @@ bool Evaluator::eval_node(const RuleTreeNode& node, std::vector<ast::Term> path,
       p.push_back(std::move(kt));
       return eval_node(*child, std::move(p), sub ? *sub : Value(), sub != nullptr, parts, i + 1, f, k);
     }
-    return sub != nullptr ? walk(PValue::of(*sub), parts, i + 1, f, k) : true;
+    if (sub == nullptr) return true;
+    std::vector<ast::Term> p = clone_terms(path);
+    p.push_back(std::move(kt));
+    return walk(PValue::of(*sub), parts, i + 1, f, k, &p);
   };
   const ast::Term& part = parts[i];
   if (is_unbound_var(part, f)) {

@@ -331,17 +331,25 @@ bool Evaluator::eval_ref(const ast::Ref& r, Frame& f, const ValueNext& k) {
   return eval_term(head, f, [&](const PValue& base) { return walk(base, r.parts, 1, f, k); });
 }
 
-bool Evaluator::walk(const PValue& base, const std::vector<ast::Term>& parts, size_t i, Frame& f,
-                     const ValueNext& k) {
+bool Evaluator::walk(const PValue& base, const std::vector<ast::Term>& parts, size_t i, Frame& f, const ValueNext& k,
+                     const std::vector<ast::Term>* origin) {
   if (i == parts.size()) return k(base);
   if (!base.is_known()) return residual_ref(base.term(), parts, i, f, k);
   const Value& v = *base.known;
+  // Under a base document, a step keeps the document's path, so that an unknown key
+  // reads `data.roles[input.role]` rather than the document's whole value.
+  auto next = [&](const Value& key, const Value& elem) -> bool {
+    if (origin == nullptr) return walk(PValue::of(elem), parts, i + 1, f, k);
+    std::vector<ast::Term> path = clone_terms(*origin);
+    path.push_back(value_term(key));
+    return walk(PValue::of(elem), parts, i + 1, f, k, &path);
+  };
   const ast::Term& part = parts[i];
   if (is_unbound_var(part, f)) {
     const std::string& name = *var_name(part);
     auto step = [&](Value key, const Value& elem) {
-      f.vars.emplace(name, PValue::of(std::move(key)));
-      bool ok = walk(PValue::of(elem), parts, i + 1, f, k);
+      f.vars.emplace(name, PValue::of(key));
+      bool ok = next(key, elem);
       f.vars.erase(name);
       return ok;
     };
@@ -364,18 +372,24 @@ bool Evaluator::walk(const PValue& base, const std::vector<ast::Term>& parts, si
     if (!key.is_known()) {
       std::vector<ast::Term> first;
       first.push_back(key.term());
-      return residual_ref(make_ref(value_term(v), std::move(first)), parts, i + 1, f, k);
+      ast::Term head;
+      if (origin != nullptr) {
+        head.value = ast::Ref{clone_terms(*origin)};
+      } else {
+        head = value_term(v);
+      }
+      return residual_ref(make_ref(std::move(head), std::move(first)), parts, i + 1, f, k);
     }
     const Value& kv = *key.known;
     if (v.is_object()) {
       const Value* e = v.find(kv);
-      return e == nullptr ? true : walk(PValue::of(*e), parts, i + 1, f, k);
+      return e == nullptr ? true : next(kv, *e);
     }
-    if (v.is_set()) return v.contains(kv) ? walk(PValue::of(kv), parts, i + 1, f, k) : true;
+    if (v.is_set()) return v.contains(kv) ? next(kv, kv) : true;
     if (v.is_array() && kv.is_number()) {
       auto idx = kv.number().to_int64();
       if (!idx || *idx < 0 || static_cast<size_t>(*idx) >= v.size() || !kv.number().is_integer()) return true;
-      return walk(PValue::of(v.at(static_cast<size_t>(*idx))), parts, i + 1, f, k);
+      return next(kv, v.at(static_cast<size_t>(*idx)));
     }
     return true;
   });

@@ -284,6 +284,10 @@ bool propagate_once(ast::Body& body, const std::set<std::string>& live) {
 
 }  // namespace
 
+void rename_var(ast::Body& body, const std::string& from, const std::string& to) {
+  substitute(body, from, ast::make_var(to, {}));
+}
+
 void propagate_copies(ast::Body& body, const std::set<std::string>& live) {
   for (int rounds = 0; rounds < 1000 && propagate_once(body, live); ++rounds) {
   }

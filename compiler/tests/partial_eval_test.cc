@@ -189,6 +189,25 @@ TEST(PartialEval, QueryVarsBoundToKnownValuesAreReported) {
             "# Query 1\nnot input.user\nx = \"no user\"\n\n# Query 2\ninput.bad\nx = \"bad\"\n\n");
 }
 
+TEST(PartialEval, UnknownKeysIntoBaseDocumentsKeepTheirPath) {
+  const char* policy = "package t\np if data.agents[input.agent].status == \"active\"\n";
+  Options o;
+  o.data = R"({"agents": {"a": {"status": "active"}}})";
+  EXPECT_EQ(partial(policy, "data.t.p", o), "# Query 1\ndata.agents[input.agent].status = \"active\"\n\n");
+}
+
+TEST(PartialEval, TheSameNegationReusesItsSupportRule) {
+  const char* policy =
+      "package t\n"
+      "bad if input.a == 1\n"
+      "bad if input.b == 2\n"
+      "p if not bad\n"
+      "q if not bad\n";
+  EXPECT_EQ(partial(policy, "data.t.p; data.t.q"),
+            "# Query 1\nnot data.partial.__not1__\nnot data.partial.__not1__\n\n"
+            "# Module 1\npackage partial\n\n__not1__ if input.a = 1\n\n__not1__ if input.b = 2\n");
+}
+
 TEST(PartialEval, ConflictsAndUnsupportedFormsAreErrors) {
   EXPECT_EQ(partial("package t\np := 1\np := 2 if true\n", "data.t.p"),
             "eval_conflict_error: complete rules must not produce multiple outputs");
