@@ -77,14 +77,16 @@ int run_eval(const EvalCommand& cmd) {
   eval_options.metrics = timed;
   EvalResult result = query->eval(eval_options);
   if (result.error) return report(Errors{*result.error}, cmd.format, timed);
-  std::fputs(format_result(result, cmd.format, timed).c_str(), stdout);
+  std::string output = format_result(result, cmd.format, timed);
+  if (cmd.format == "json") output = with_explanation(output, trace.events, explain);
+  std::fputs(output.c_str(), stdout);
+  // OPA prints the explanation before the result or the error (pretty format only).
+  if (cmd.format == "pretty") std::fputs(explain_pretty(trace.events, explain).c_str(), stdout);
   if (cmd.fail && !result.defined()) return 1;
   if (cmd.fail_defined && result.defined()) return 1;
   return 0;
   TraceBuffer trace;
   if (explain != ExplainMode::kOff) eval_options.tracer = &trace;
 }
-  // OPA prints the explanation before the result or the error (pretty format only).
-  if (cmd.format == "pretty") std::fputs(explain_pretty(trace.events, explain).c_str(), stdout);
 
 }  // namespace arcane::cli

@@ -190,6 +190,7 @@ void TraceRecorder::record(TraceOp op, const Frame& f, uint32_t site, std::strin
   if (op != TraceOp::kNote) {
     e.node_kind = node_kind(s.kind);
     e.node = s.text;
+    e.node_json = s.json;
   }
   e.message = std::string(message);
   e.file = s.file;

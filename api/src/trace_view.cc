@@ -4,6 +4,7 @@
 #include <map>
 
 #include "arcane/trace.h"
+#include "runtime/json_text.h"
 #include "stdlib/go_fmt.h"
 
 namespace arcane {
@@ -114,6 +115,42 @@ std::string pretty_trace(std::span<const TraceEvent> events) {
   std::string out;
   for (const auto& [location, text] : rows) {
     out += location + std::string(width + kColumnPadding - location.size(), ' ') + " " + text + "\n";
+  }
+  return out;
+}
+
+std::string trace_json(std::span<const TraceEvent> events, int indent) {
+  runtime::JsonTextWriter w(2);
+  w.begin_array();
+  for (const TraceEvent& e : events) {
+    w.begin_object();
+    w.key("Op").string(trace_op_name(e.op));
+    w.key("Node");
+    if (e.node_json.empty()) {
+      w.raw("null");
+    } else {
+      w.json(e.node_json);
+    }
+    w.key("Location");
+    if (e.row == 0) {
+      w.raw("null");
+    } else {
+      w.begin_object().key("file").string(e.file).key("row").number(e.row).key("col").number(e.col).end_object();
+    }
+    w.key("QueryID").number(static_cast<long long>(e.query_id));
+    w.key("ParentID").number(static_cast<long long>(e.parent_id));
+    w.key("Locals").raw("null");
+    w.key("LocalMetadata").raw("null");
+    w.key("Message").string(e.message);
+    w.key("Ref").raw("null");
+    w.end_object();
+  }
+  w.end_array();
+  std::string text = w.take();
+  std::string out;
+  for (char c : text) {
+    out += c;
+    if (c == '\n') out.append(static_cast<size_t>(indent), ' ');
   }
   return out;
 }

@@ -8,6 +8,7 @@
 // `not {}`) names its parent's frame local directly.
 #include <algorithm>
 
+#include "compiler/ast/ast_json.h"
 #include "compiler/plan/planner_impl.h"
 #include "compiler/stages/type_env.h"
 #include "runtime/value_builder.h"
@@ -162,6 +163,7 @@ void Planner::plan_traced_body(const ast::Body& body, const Iter& iter) {
   if (is_rule) {
     site.kind = TraceSite::Kind::kRule;
     site.text = trace_text_->ref(ground_prefix(rule->second.entry->path));
+    site.json = ast::to_json(*rule->second.rule);
     loc = rule->second.rule->loc;
     if (rule->second.indexed) site.conditions = index_conditions(program_.rule_tree.get(), body);
   } else if (&body == trace_query_) {
@@ -171,6 +173,7 @@ void Planner::plan_traced_body(const ast::Body& body, const Iter& iter) {
     site.kind = TraceSite::Kind::kBody;
     site.text = trace_text_->body(body);
   }
+  if (site.json.empty()) site.json = ast::to_json(body);
   bool conditions = !site.conditions.empty();
   uint32_t body_site = trace_site(std::move(site), loc);
 
@@ -218,6 +221,7 @@ void Planner::plan_traced_exprs(const ast::Body& body, size_t index, uint32_t bo
   site.kind = TraceSite::Kind::kExpr;
   site.index = static_cast<uint32_t>(index);
   site.text = &body == trace_query_ ? query_expr_text(body[index]) : trace_text_->expr(body[index]);
+  site.json = ast::to_json(body[index]);
   uint32_t id = trace_site(std::move(site), body[index].loc);
   trace_point(kTraceEval, {constant(Value::integer(id)), fo});
   plan_expr(body[index], [&, index, old, body_site, frame] {

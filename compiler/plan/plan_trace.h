@@ -50,6 +50,7 @@ struct TraceSite {
   enum class Kind : uint8_t { kQuery, kRule, kBody, kExpr };
   Kind kind = Kind::kExpr;
   std::string text;  // OPA's text: a body, an expression, or a rule's path
+  std::string json;  // the node (body, expression or rule) as OPA's AST JSON, indented by two
   std::string file;  // "" for the query
   uint32_t row = 0, col = 0;
   uint32_t index = 0;  // kExpr: the expression's position in its body

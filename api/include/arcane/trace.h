@@ -44,7 +44,8 @@ struct TraceEvent {
   // The node as OPA prints it: a body (`data.authz.allow = _`), an expression
   // (`equal(input.action, "read")`), or a rule's path (`data.authz.allow`). Empty for notes.
   std::string node;
-  std::string message;  // a Note's text
+  std::string node_json;  // the node as OPA's AST JSON (`opa parse --format json`'s shape)
+  std::string message;    // a Note's text
   std::string file;     // "" for the query
   int row = 0, col = 0;
 };
@@ -79,5 +80,10 @@ std::vector<TraceEvent> filter_notes_and_fails(std::span<const TraceEvent> event
 // OPA's PrettyTraceWithLocation: `file:row` padded to a common width, then `| ` per depth
 // and the event, one line each.
 std::string pretty_trace(std::span<const TraceEvent> events);
+
+// The events as the "explanation" array of `opa eval --format json`: objects with OPA's
+// Go field names (Op, Node, Location, QueryID, ParentID, Locals, LocalMetadata, Message,
+// Ref), indented by two spaces from column `indent`. Locals are not recorded (null).
+std::string trace_json(std::span<const TraceEvent> events, int indent = 0);
 
 }  // namespace arcane
