@@ -14,8 +14,8 @@
 #include "cli/load_report.h"
 #include "cli/partial_output.h"
 #include "cli/query_setup.h"
-
 #include "cli/trace_output.h"
+
 namespace arcane::cli {
 
 namespace {
@@ -75,18 +75,18 @@ int run_eval(const EvalCommand& cmd) {
   if (!query) return report(query.errors(), cmd.format, timed);
 
   eval_options.metrics = timed;
+  TraceBuffer trace;
+  if (explain != ExplainMode::kOff) eval_options.tracer = &trace;
   EvalResult result = query->eval(eval_options);
+  // OPA prints the explanation before the result or the error (pretty format only).
+  if (cmd.format == "pretty") std::fputs(explain_pretty(trace.events, explain).c_str(), stdout);
   if (result.error) return report(Errors{*result.error}, cmd.format, timed);
   std::string output = format_result(result, cmd.format, timed);
   if (cmd.format == "json") output = with_explanation(output, trace.events, explain);
   std::fputs(output.c_str(), stdout);
-  // OPA prints the explanation before the result or the error (pretty format only).
-  if (cmd.format == "pretty") std::fputs(explain_pretty(trace.events, explain).c_str(), stdout);
   if (cmd.fail && !result.defined()) return 1;
   if (cmd.fail_defined && result.defined()) return 1;
   return 0;
-  TraceBuffer trace;
-  if (explain != ExplainMode::kOff) eval_options.tracer = &trace;
 }
 
 }  // namespace arcane::cli

@@ -56,10 +56,10 @@ struct TestCommand {
   bool v0_compatible = false;
   bool exit_zero_on_skipped = false;
   std::string capabilities;  // a capabilities document: only its built-ins may be called
+  std::string explain;       // with -v: fails | full | notes | debug (empty: notes and fails)
 };
 
 // `opa capabilities --current`: the capabilities document of this build.
-  std::string explain;       // with -v: fails | full | notes | debug (empty: notes and fails)
 struct CapabilitiesCommand {
   bool minimal = false;  // as OPA's versioned files: no descriptions or categories
 };

@@ -52,12 +52,12 @@ int main(int argc, char** argv) {
   eval_cmd->add_flag("--strict-builtin-errors", eval.strict_builtin_errors, "Treat built-in function errors as fatal");
   eval_cmd->add_option("--capabilities", eval.capabilities, "A capabilities JSON file: only its built-ins may be called");
   eval_cmd->add_flag("--metrics", eval.metrics, "Report the time of each phase of the evaluation");
+  eval_cmd->add_option("--explain", eval.explain, "Print the evaluation trace: off, full, notes, fails or debug")
+      ->check(CLI::IsMember({"off", "full", "notes", "fails", "debug"}));
 
   TestCommand test;
   auto* test_cmd = app.add_subcommand("test", "Run the test_ rules of Rego modules (as `opa test`)");
   test_cmd->add_option("paths", test.paths, "Files and directories of policies, tests and data")->required();
-  eval_cmd->add_option("--explain", eval.explain, "Print the evaluation trace: off, full, notes, fails or debug")
-      ->check(CLI::IsMember({"off", "full", "notes", "fails", "debug"}));
   test_cmd->add_flag("-b,--bundle", test.bundle, "The paths are bundle directories");
   test_cmd->add_option("-f,--format", test.format, "Output format: pretty or json")
       ->check(CLI::IsMember({"pretty", "json"}));
@@ -67,12 +67,12 @@ int main(int argc, char** argv) {
   test_cmd->add_flag("--v1-compatible", v1_ignored, "Rego v1 syntax (the default; accepted for opa 0.x users)");
   test_cmd->add_flag("-z,--exit-zero-on-skipped", test.exit_zero_on_skipped, "Exit 0 even if tests were skipped");
   test_cmd->add_option("--capabilities", test.capabilities, "A capabilities JSON file: only its built-ins may be called");
+  test_cmd->add_option("--explain", test.explain, "With -v, the trace of failed tests: fails, full, notes or debug")
+      ->check(CLI::IsMember({"fails", "full", "notes", "debug"}));
 
   CapabilitiesCommand capabilities;
   auto* capabilities_cmd = app.add_subcommand("capabilities", "Print the capabilities document of this build");
   bool current_ignored = false;
-  test_cmd->add_option("--explain", test.explain, "With -v, the trace of failed tests: fails, full, notes or debug")
-      ->check(CLI::IsMember({"fails", "full", "notes", "debug"}));
   capabilities_cmd->add_flag("--current", current_ignored, "Print the current capabilities (the default)");
   capabilities_cmd->add_flag("--minimal", capabilities.minimal,
                              "Only names, signatures and flags, as OPA's versioned capabilities files");

@@ -12,8 +12,8 @@
 #include "api/src/custom_builtins.h"
 #include "api/src/evaluator.h"
 #include "api/src/module_parser.h"
-#include "compiler/compile/pipeline.h"
 #include "api/src/trace_recorder.h"
+#include "compiler/compile/pipeline.h"
 #include "compiler/compile/stdlib_builtins.h"
 #include "compiler/plan/planner.h"
 #include "ir/serialize.h"
@@ -38,8 +38,6 @@ compiler::ast::Module clone_module(const compiler::ast::Module& m) {
   return out;
 }
 
-class VmPlan final : public PreparedPlan {
- public:
 // ARCANE_TRACE_PLANS=1 plans every query with trace points and records its events (the
 // conformance runner's check that tracing never changes a result).
 bool trace_plans() {
@@ -47,6 +45,8 @@ bool trace_plans() {
   return on;
 }
 
+class VmPlan final : public PreparedPlan {
+ public:
   VmPlan(std::shared_ptr<const Policy> policy, std::shared_ptr<const vm::BuiltinTable> builtins,
          std::shared_ptr<const vm::Program> program, std::map<std::string, std::string> rewritten,
          std::shared_ptr<const compiler::plan::TracePlan> trace)
@@ -96,9 +96,9 @@ bool trace_plans() {
   std::shared_ptr<const vm::BuiltinTable> builtins_;  // the program points into it
   std::shared_ptr<const vm::Program> program_;
   std::map<std::string, std::string> rewritten_;
+  std::shared_ptr<const compiler::plan::TracePlan> trace_;  // the sites of a traced plan
 };
 
-  std::shared_ptr<const compiler::plan::TracePlan> trace_;  // the sites of a traced plan
 class VmPolicy final : public CompiledPolicy {
  public:
   VmPolicy(std::shared_ptr<const Policy> policy, compiler::CompiledProgram program,
@@ -119,14 +119,14 @@ class VmPolicy final : public CompiledPolicy {
     spec.result_vars = compiled.value().result_vars;
     for (size_t i : query->listed) spec.listed.push_back(query->body[i].loc);
     spec.sources = {&policy_->sources, &query->sources};
-    auto policy = compiler::plan::plan_query(program_, compiled.value().body, spec);
-    if (!policy.ok()) {
     std::shared_ptr<compiler::plan::TracePlan> trace;
     if (query->trace || trace_plans()) {
       trace = std::make_shared<compiler::plan::TracePlan>();
       spec.trace = trace.get();
       spec.query_rewritten_vars = &compiled.value().rewritten_vars;
     }
+    auto policy = compiler::plan::plan_query(program_, compiled.value().body, spec);
+    if (!policy.ok()) {
       diags.add(policy.error());
       return nullptr;
     }
