@@ -72,7 +72,7 @@ int run_test(const TestCommand& cmd) {
   PrepareOptions prepare;
   prepare.rego_version = cmd.v0_compatible ? RegoVersion::kV0 : RegoVersion::kV1;
   // As opa test: traces only in verbose mode, where failures show them.
-  prepare.trace = cmd.verbose && cmd.format != "json";
+  prepare.trace = cmd.verbose;
   std::vector<TestResult> results;
   for (const auto& test : found.tests) {
     if (filter && !std::regex_search(test.package + "." + test.name, *filter)) continue;
@@ -81,7 +81,7 @@ int run_test(const TestCommand& cmd) {
 
   std::optional<ExplainMode> explain;
   if (!cmd.explain.empty()) explain = parse_explain_mode(cmd.explain);
-  std::string out = cmd.format == "json" ? json_report(results) : pretty_report(results, cmd.verbose, explain);
+  std::string out = cmd.format == "json" ? json_report(results, explain) : pretty_report(results, cmd.verbose, explain);
   std::fputs(out.c_str(), stdout);
   bool failed = false, skipped = false;
   for (const auto& r : results) {

@@ -110,7 +110,7 @@ std::string pretty_report(const std::vector<TestResult>& results, bool verbose, 
   return out;
 }
 
-std::string json_report(const std::vector<TestResult>& results) {
+std::string json_report(const std::vector<TestResult>& results, std::optional<ExplainMode> explain) {
   runtime::JsonTextWriter w(2);
   w.begin_array();
   for (const auto& r : results) {
@@ -127,6 +127,8 @@ std::string json_report(const std::vector<TestResult>& results) {
     }
     if (r.test.skip) w.key("skip").boolean(true);
     w.key("duration").number(r.duration_ns);
+    std::vector<TraceEvent> shown = explain ? filter_trace(r.trace, *explain) : filter_notes_and_fails(r.trace);
+    if (!shown.empty()) w.key("trace").json(trace_json(shown));
     w.end_object();
   }
   w.end_array();
