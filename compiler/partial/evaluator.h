@@ -94,6 +94,9 @@ class Evaluator {
   bool eval_body(const ast::Body& body, size_t i, Frame& f, const Next& k);
   bool eval_expr(const ast::Expr& e, Frame& f, const Next& k);
   bool eval_not(const ast::Expr& e, Frame& f, const Next& k);
+  bool eval_every(const ast::Expr& e, const ast::Every& every, Frame& f, const Next& k);
+  // `e with input as <input>`: e evaluated with that input known.
+  bool eval_with_input(const ast::Expr& e, const runtime::Value& input, Frame& f, const Next& k);
   bool eval_comprehension(const ast::Term& t, Frame& f, const ValueNext& k);
   // Runs `body` in a child of `f` collecting each way it succeeds (with the value of
   // `value` / `key` then); false on error.
@@ -170,6 +173,8 @@ class Evaluator {
   const CompiledProgram& program_;
   const PartialOptions& options_;
   stdlib::BuiltinContext builtin_ctx_;
+  const runtime::Value* input_ = nullptr;             // the known input (a `with` may replace it)
+  std::vector<std::vector<ast::Term>> unknowns_;      // the unknown refs (a `with` may drop input's)
   std::vector<ast::Expr> saved_;
   std::vector<ast::Body> results_;
   std::set<std::string> live_;  // the query's own vars: never propagated away

@@ -86,7 +86,9 @@ ast::Expr term_expr(ast::Term t, runtime::Location loc) {
 }  // namespace
 
 Evaluator::Evaluator(const CompiledProgram& program, const PartialOptions& options)
-    : program_(program), options_(options) {}
+    : program_(program), options_(options), input_(options.input) {
+  for (const auto& u : options.unknowns) unknowns_.push_back(clone_terms(u));
+}
 
 bool Evaluator::fail(runtime::Diagnostic d) {
   if (!error_) error_ = std::move(d);
@@ -114,8 +116,9 @@ runtime::Result<PartialResult> Evaluator::run(const ast::Body& query) {
   for (const auto& v : vars) {
     if (v.rfind("__", 0) != 0 && v.rfind('$', 0) != 0) live_.insert(v);
   }
+  // Generated query vars (`__localq0__`) are kept only when they stand for a user's var.
   for (const auto& v : options_.query_vars) {
-    if (v.rfind('$', 0) != 0) live_.insert(v);
+    if (v.rfind('$', 0) != 0 && (v.rfind("__", 0) != 0 || options_.rename.count(v) != 0)) live_.insert(v);
   }
   Frame f;
   f.id = 0;
@@ -164,8 +167,25 @@ bool Evaluator::eval_body(const ast::Body& body, size_t i, Frame& f, const Next&
 
 bool Evaluator::eval_expr(const ast::Expr& e, Frame& f, const Next& k) {
   if (!e.with.empty()) {
-    // OPA evaluates `with` over known values; we keep the expression (plugged), which
-    // stays correct because the result is evaluated against the same policy.
+    // `with input as <known value>` is evaluated, as OPA does; other `with`s keep the
+    // expression (plugged), which stays correct because the result is evaluated against
+    // the same policy.
+    if (e.with.size() == 1) {
+      const auto* target = ast::get_if<ast::Ref>(e.with[0].target);
+      const auto* var = ast::get_if<ast::Var>(e.with[0].target);
+      bool is_input = (var != nullptr && var->name == "input") ||
+                      (target != nullptr && target->parts.size() == 1 && ast::get_if<ast::Var>(target->parts[0]) != nullptr &&
+                       ast::get_if<ast::Var>(target->parts[0])->name == "input");
+      std::optional<runtime::Value> value;
+      if (is_input) {
+        bool ok = eval_term(e.with[0].value, f, [&](const PValue& v) {
+          if (v.is_known()) value = *v.known;
+          return true;
+        });
+        if (!ok) return false;
+      }
+      if (value) return eval_with_input(e, *value, f, k);
+    }
     std::vector<std::string> fresh;
     ast::Expr plugged = plug(e, f, &fresh);
     return with_unknowns(fresh, f, [&] { return save(std::move(plugged), k); });
@@ -184,17 +204,78 @@ bool Evaluator::eval_expr(const ast::Expr& e, Frame& f, const Next& k) {
         } else if constexpr (std::is_same_v<T, ast::SomeDecl>) {
           return k();
         } else if constexpr (std::is_same_v<T, ast::Every>) {
-          // Saved whole unless everything in it is known; then it is a negated search for
-          // a counterexample, which collect() decides.
-          std::vector<std::string> fresh;
-          ast::Expr plugged = plug(e, f, &fresh);
-          return with_unknowns(fresh, f, [&] { return save(std::move(plugged), k); });
+          return eval_every(e, x, f, k);
         } else {
           return fail({"rego_unsupported_error", "partial evaluation does not support `and` / `or` / `not { }`",
                        e.loc, {}});
         }
       },
       e.terms);
+}
+
+bool Evaluator::eval_with_input(const ast::Expr& e, const runtime::Value& input, Frame& f, const Next& k) {
+  ast::Expr inner = ast::clone(e);
+  inner.with.clear();
+  const runtime::Value* saved_input = input_;
+  auto saved_unknowns = std::move(unknowns_);
+  unknowns_.clear();
+  for (auto& u : saved_unknowns) {
+    const auto* root = ast::get_if<ast::Var>(u[0]);
+    if (root == nullptr || root->name != "input") unknowns_.push_back(clone_terms(u));
+  }
+  input_ = &input;
+  // The rest of the query runs with the outer input again.
+  bool ok = eval_expr(inner, f, [&] {
+    std::swap(unknowns_, saved_unknowns);
+    input_ = saved_input;
+    bool r = k();
+    std::swap(unknowns_, saved_unknowns);
+    input_ = &input;
+    return r;
+  });
+  unknowns_ = std::move(saved_unknowns);
+  input_ = saved_input;
+  return ok;
+}
+
+bool Evaluator::eval_every(const ast::Expr& e, const ast::Every& every, Frame& f, const Next& k) {
+  auto save_whole = [&] {
+    std::vector<std::string> fresh;
+    ast::Expr plugged = plug(e, f, &fresh);
+    return with_unknowns(fresh, f, [&] { return save(std::move(plugged), k); });
+  };
+  std::optional<runtime::Value> domain;
+  bool ok = eval_term(*every.domain, f, [&](const PValue& v) {
+    if (v.is_known()) domain = *v.known;
+    return true;
+  });
+  if (!ok) return false;
+  if (!domain) return save_whole();
+  // Decided when every element's body is decided: false at the first element whose body
+  // fails, true when each holds without conditions.
+  std::vector<std::pair<runtime::Value, runtime::Value>> elems;
+  if (domain->is_array()) {
+    for (size_t i = 0; i < domain->size(); ++i) elems.emplace_back(runtime::Value::integer(static_cast<int64_t>(i)), domain->at(i));
+  } else if (domain->is_object()) {
+    for (auto en : domain->entries()) elems.emplace_back(en.key, en.value);
+  } else if (domain->is_set()) {
+    for (const auto& el : domain->elements()) elems.emplace_back(el, el);
+  }
+  bool unknown = false;
+  for (const auto& [key, value] : elems) {
+    Frame child;
+    child.id = f.id;
+    child.parent = &f;
+    const auto* kv = every.key ? ast::get_if<ast::Var>(*every.key) : nullptr;
+    const auto* vv = ast::get_if<ast::Var>(*every.value);
+    if (kv != nullptr) child.vars.emplace(kv->name, PValue::of(key));
+    if (vv != nullptr) child.vars.emplace(vv->name, PValue::of(value));
+    std::vector<Outcome> outs;
+    if (!collect(every.body, child, nullptr, nullptr, outs, false)) return false;
+    if (outs.empty()) return true;  // a counterexample: `every` fails
+    if (std::none_of(outs.begin(), outs.end(), [](const Outcome& o) { return o.saved.empty(); })) unknown = true;
+  }
+  return unknown ? save_whole() : k();
 }
 
 bool Evaluator::collect(const ast::Body& body, Frame& f, const ast::Term* key, const ast::Term* value,

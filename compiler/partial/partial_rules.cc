@@ -20,9 +20,11 @@ bool all_known(const std::vector<Outcome>& outs) {
 }
 
 // The head term that is the key of a partial object rule at `node_depth` path elements.
+// The rule's own head term, not the rule tree's copy: the tree was built before the
+// rule's locals were renamed.
 const ast::Term* object_key(const RuleEntry& entry, size_t node_depth) {
-  if (entry.path.size() != node_depth + 1) return nullptr;
-  return &entry.path.back();
+  if (entry.path.size() != node_depth + 1 || entry.rule->head.ref.size() < 2) return nullptr;
+  return &entry.rule->head.ref.back();
 }
 
 }  // namespace

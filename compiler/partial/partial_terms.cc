@@ -185,7 +185,7 @@ ast::Body Evaluator::plug(const ast::Body& b, const Frame& f) {
 }
 
 bool Evaluator::is_unknown_ref(const std::vector<ast::Term>& plugged) const {
-  for (const auto& u : options_.unknowns) {
+  for (const auto& u : unknowns_) {
     if (u.empty() || ast::compare(u[0], plugged[0]) != 0) continue;
     bool overlap = true;
     for (size_t i = 1; i < u.size() && i < plugged.size(); ++i) {
@@ -324,8 +324,8 @@ bool Evaluator::eval_ref(const ast::Ref& r, Frame& f, const ValueNext& k) {
         ref.value = ast::Ref{clone_terms(plugged)};
         return with_unknowns(fresh, f, [&] { return k(PValue::res(std::move(ref))); });
       }
-      if (options_.input == nullptr) return true;  // input undefined
-      return walk(PValue::of(*options_.input), r.parts, 1, f, k);
+      if (input_ == nullptr) return true;  // input undefined
+      return walk(PValue::of(*input_), r.parts, 1, f, k);
     });
   }
   return eval_term(head, f, [&](const PValue& base) { return walk(base, r.parts, 1, f, k); });

@@ -91,7 +91,9 @@ bool Evaluator::make_support(const RuleTreeNode& node, const std::vector<ast::Te
     }
     const ast::Term* keyterm = nullptr;
     if (kind == RuleKind::kPartialSet) keyterm = r.head.key.get();
-    if (kind == RuleKind::kPartialObject) keyterm = entry.path.size() == path.size() + 1 ? &entry.path.back() : nullptr;
+    if (kind == RuleKind::kPartialObject && entry.path.size() == path.size() + 1 && r.head.ref.size() >= 2) {
+      keyterm = &r.head.ref.back();  // the rule's own (renamed) head, not the tree's copy
+    }
     if (kind == RuleKind::kPartialObject && keyterm == nullptr) {
       return fail({"rego_unsupported_error", "partial evaluation does not support the rule " +
                                                  path_string(entry.path) + " (nested ref head)", r.loc, {}});

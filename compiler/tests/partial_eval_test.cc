@@ -208,6 +208,20 @@ TEST(PartialEval, TheSameNegationReusesItsSupportRule) {
             "# Module 1\npackage partial\n\n__not1__ if input.a = 1\n\n__not1__ if input.b = 2\n");
 }
 
+TEST(PartialEval, WithInputAsAKnownValueIsEvaluated) {
+  const char* policy = "package t\np if { input.a == 1; every x in input.xs { x > 0 } }\n";
+  EXPECT_EQ(partial(policy, "data.t.p with input as {\"a\": 1, \"xs\": [1]}"), "# Query 1\n\n");
+  EXPECT_EQ(partial(policy, "data.t.p with input as {\"a\": 1, \"xs\": [0]}"), "");
+  // Back to the unknown input after the `with`.
+  EXPECT_EQ(partial(policy, "data.t.p with input as {\"a\": 1, \"xs\": []}; input.b"), "# Query 1\ninput.b\n\n");
+}
+
+TEST(PartialEval, EveryOverKnownValuesIsDecided) {
+  EXPECT_EQ(partial("package t\n", "every x in [1, 2] { x > 0 }"), "# Query 1\n\n");
+  EXPECT_EQ(partial("package t\n", "every x in [1, 2] { x > 1 }"), "");
+  EXPECT_EQ(partial("package t\n", "every x in [] { x > input.m }"), "# Query 1\n\n");
+}
+
 TEST(PartialEval, ConflictsAndUnsupportedFormsAreErrors) {
   EXPECT_EQ(partial("package t\np := 1\np := 2 if true\n", "data.t.p"),
             "eval_conflict_error: complete rules must not produce multiple outputs");
