@@ -147,9 +147,11 @@ class Evaluator {
   // ---- partial_rules.cc
   bool eval_data(const ast::Ref& r, Frame& f, const ValueNext& k);
   bool eval_node(const RuleTreeNode& node, std::vector<ast::Term> path, runtime::Value base, bool has_base,
-                 const std::vector<ast::Term>& parts, size_t i, Frame& f, const ValueNext& k);
+                 const std::vector<ast::Term>& parts, size_t i, Frame& f, const ValueNext& k,
+                 const runtime::Value* hint = nullptr);
   bool eval_rules(const RuleTreeNode& node, const std::vector<ast::Term>& path, const std::vector<ast::Term>& parts,
-                  size_t i, Frame& f, const ValueNext& k);
+                  size_t i, Frame& f, const ValueNext& k,
+                  const runtime::Value* hint = nullptr);
   bool eval_function(const ast::Expr& e, const std::vector<ast::Term>& terms, const std::vector<ast::Term>& path,
                      Frame& f, const Next& k);
   // The whole value of a subtree of rules and base data, when it is all known.
@@ -176,6 +178,9 @@ class Evaluator {
   const runtime::Value* input_ = nullptr;             // the known input (a `with` may replace it)
   std::vector<std::vector<ast::Term>> unknowns_;      // the unknown refs (a `with` may drop input's)
   std::vector<ast::Expr> saved_;
+  // The constant a data ref about to be evaluated is unified with (`data.p = true`): a
+  // rule with a default is inlined when that constant is not the default (OPA's choice).
+  std::optional<runtime::Value> ref_hint_;
   std::vector<ast::Body> results_;
   std::set<std::string> live_;  // the query's own vars: never propagated away
   // Support rules by rule path (`data.a.p`); std::map keeps the output sorted.

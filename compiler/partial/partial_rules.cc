@@ -30,6 +30,8 @@ const ast::Term* object_key(const RuleEntry& entry, size_t node_depth) {
 }  // namespace
 
 bool Evaluator::eval_data(const ast::Ref& r, Frame& f, const ValueNext& k) {
+  std::optional<Value> hint = std::move(ref_hint_);
+  ref_hint_.reset();
   if (is_unknown_ref(r.parts)) return residual_ref(ast::clone(r.parts[0]), r.parts, 1, f, k);
   Value base = options_.data != nullptr ? *options_.data : Value::empty_object();
   // The tree's root sits above `data`: its one child is the data node.
@@ -39,12 +41,13 @@ bool Evaluator::eval_data(const ast::Ref& r, Frame& f, const ValueNext& k) {
   if (root == nullptr) return walk(PValue::of(base), r.parts, 1, f, k, &data_path);
   std::vector<ast::Term> path;
   path.push_back(ast::clone(r.parts[0]));
-  return eval_node(*root, std::move(path), base, true, r.parts, 1, f, k);
+  return eval_node(*root, std::move(path), base, true, r.parts, 1, f, k, hint ? &*hint : nullptr);
 }
 
 bool Evaluator::eval_node(const RuleTreeNode& node, std::vector<ast::Term> path, Value base, bool has_base,
-                          const std::vector<ast::Term>& parts, size_t i, Frame& f, const ValueNext& k) {
-  if (!node.rules.empty()) return eval_rules(node, path, parts, i, f, k);
+                          const std::vector<ast::Term>& parts, size_t i, Frame& f, const ValueNext& k,
+                          const Value* hint) {
+  if (!node.rules.empty()) return eval_rules(node, path, parts, i, f, k, hint);
   if (i == parts.size()) {
     bool ok = true;
     auto v = node_value(node, path, has_base ? &base : nullptr, ok);
@@ -59,7 +62,7 @@ bool Evaluator::eval_node(const RuleTreeNode& node, std::vector<ast::Term> path,
     if (child != nullptr && !child->hide) {
       std::vector<ast::Term> p = clone_terms(path);
       p.push_back(std::move(kt));
-      return eval_node(*child, std::move(p), sub ? *sub : Value(), sub != nullptr, parts, i + 1, f, k);
+      return eval_node(*child, std::move(p), sub ? *sub : Value(), sub != nullptr, parts, i + 1, f, k, hint);
     }
     if (sub == nullptr) return true;
     std::vector<ast::Term> p = clone_terms(path);
@@ -203,7 +206,8 @@ bool Evaluator::eval_known_chain(const ast::Rule& rule, std::vector<Outcome>& ou
 }
 
 bool Evaluator::eval_rules(const RuleTreeNode& node, const std::vector<ast::Term>& path,
-                           const std::vector<ast::Term>& parts, size_t i, Frame& f, const ValueNext& k) {
+                           const std::vector<ast::Term>& parts, size_t i, Frame& f, const ValueNext& k,
+                           const Value* hint) {
   RuleKind kind = rule_kind(*node.rules.front().rule);
   if (kind == RuleKind::kFunction) return true;  // a function's document is undefined
   auto via_support = [&]() -> bool {
@@ -270,7 +274,13 @@ bool Evaluator::eval_rules(const RuleTreeNode& node, const std::vector<ast::Term
   // meaning (OPA: no default, no else; a set or object only when a key is asked for);
   // otherwise refer to a support rule.
   if (kind == RuleKind::kComplete) {
-    if (default_rule != nullptr || has_else) return via_support();
+    // OPA: the default may be needed unless the ref is unified with another constant.
+    bool default_needed = default_rule != nullptr;
+    if (default_needed && hint != nullptr && i == parts.size() && default_rule->head.value) {
+      auto dv = term_value(*default_rule->head.value);
+      default_needed = !dv || *dv == *hint;
+    }
+    if (default_needed || has_else) return via_support();
     for (const auto& o : outs) {
       if (!save_all(o.saved, [&] { return walk(o.value, parts, i, f, k); })) return false;
     }

@@ -463,7 +463,16 @@ bool Evaluator::unify(const ast::Term& a, const ast::Term& b, Frame& f, const Ne
     std::vector<std::string> fresh{*var_name(b)};
     return with_unknowns(fresh, f, [&] { return bind(*var_name(a), *f.find(*var_name(b)), f, k); });
   }
-  if (has_unbound_vars(a, f)) return eval_term(b, f, [&](const PValue& v) { return unify_value(a, v, f, k); });
+  auto data_ref = [](const ast::Term& t) {
+    const auto* r = ast::get_if<ast::Ref>(t);
+    const auto* head = r != nullptr ? ast::get_if<ast::Var>(r->parts[0]) : nullptr;
+    return head != nullptr && head->name == "data";
+  };
+  if (has_unbound_vars(a, f)) {
+    if (data_ref(b)) ref_hint_ = term_value(a);
+    return eval_term(b, f, [&](const PValue& v) { return unify_value(a, v, f, k); });
+  }
+  if (data_ref(a)) ref_hint_ = term_value(b);
   return eval_term(a, f, [&](const PValue& v) { return unify_value(b, v, f, k, false); });
 }
 

@@ -114,6 +114,14 @@ TEST(PartialEval, RulesWithADefaultBecomeSupportRules) {
             "allow if {\n\tinput.workload.attested\n\tinput.action = \"read\"\n}\n");
 }
 
+TEST(PartialEval, ADefaultIsNotNeededWhenTheRuleIsComparedWithAnotherConstant) {
+  const char* policy = "package t\ndefault allow := false\nallow if input.x == 1\n";
+  EXPECT_EQ(partial(policy, "data.t.allow = true"), "# Query 1\ninput.x = 1\n\n");
+  EXPECT_EQ(partial(policy, "data.t.allow = false"),
+            "# Query 1\ndata.partial.t.allow = false\n\n"
+            "# Module 1\npackage partial.t\n\ndefault allow := false\n\nallow if input.x = 1\n");
+}
+
 TEST(PartialEval, DisableInliningMakesSupportRules) {
   const char* policy = "package t\np if input.x == 1\n";
   Options o;
