@@ -229,5 +229,26 @@ t if big with input as {"ns": [1, 2]}
   EXPECT_EQ(nested, 2u);  // the query and the comprehension body
 }
 
+TEST(Trace, NegationIsABodyOfItsOwn) {
+  EngineBuilder b;
+  b.add_module("n.rego", R"(package n
+
+deny if input.blocked
+
+allow if {
+	not deny
+	input.ok
+}
+)");
+  auto e = b.build();
+  ASSERT_TRUE(e.ok()) << e.error().to_string();
+  auto events = run(prepare(*e, "data.n.allow"), R"({"blocked": false, "ok": false})");
+  // As OPA: the negated expression is entered as a body, and what fails inside shows.
+  EXPECT_EQ(lines(filter_trace(events, ExplainMode::kFails)),
+            (std::vector<std::string>{"Enter data.n.allow = _", "Enter data.n.allow", "Enter data.n.deny",
+                                      "Enter data.n.deny", "Fail input.blocked", "Fail data.n.deny", "Fail input.ok",
+                                      "Fail data.n.allow = _"}));
+}
+
 }  // namespace
 }  // namespace arcane

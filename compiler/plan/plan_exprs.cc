@@ -55,7 +55,14 @@ void Planner::plan_expr_plain(const ast::Expr& e, const Iter& iter) {
 void Planner::plan_not(const ast::Expr& e, const Iter& iter) {
   ast::Expr inner = ast::clone(e);
   inner.negated = false;
-  ir::Local found = plan_any({[&](const Iter& done) { plan_expr(inner, done); }});
+  // Traced, the negated expression is a body of its own, as OPA evaluates it (its Enter,
+  // Eval and Fail events); untraced plans are the same either way.
+  ast::Body negation;
+  if (trace_ != nullptr) negation.push_back(ast::clone(inner));
+  ir::Local found = plan_any({[&](const Iter& done) {
+    if (trace_ != nullptr) return plan_body(negation, 0, done);
+    plan_expr(inner, done);
+  }});
   if (failed()) return;
   emit(stmt(StmtKind::kIsUndefined, {ir::Operand::local(found)}, {}));
   iter();
