@@ -21,9 +21,68 @@ bool is_enter_of_body(const TraceEvent& e) {
          (e.node_kind == TraceEvent::NodeKind::kRule || e.node_kind == TraceEvent::NodeKind::kBody);
 }
 
-std::string location_of(const TraceEvent& e) {
+std::string location_of(const TraceEvent& e, const std::map<std::string, std::string>& aliases) {
   if (e.row == 0) return "";
-  return (e.file.empty() ? std::string("query") : e.file) + ":" + std::to_string(e.row);
+  if (e.file.empty()) return "query:" + std::to_string(e.row);
+  auto it = aliases.find(e.file);
+  return (it == aliases.end() ? e.file : it->second) + ":" + std::to_string(e.row);
+}
+
+// Go's filepath.Dir, then the part after the first separator (OPA's getPathFromFirstSeparator).
+std::string after_first_separator(const std::string& path) {
+  size_t slash = path.rfind('/');
+  std::string dir = slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
+  if (!dir.empty() && dir[0] == '/') dir.erase(0, 1);
+  size_t first = dir.find('/');
+  return first != std::string::npos && first > 0 ? dir.substr(first + 1) : dir;
+}
+
+std::string longest_common_substring(const std::vector<std::string>& strings) {
+  if (strings.empty()) return "";
+  const std::string& base = *std::min_element(strings.begin(), strings.end(),
+                                              [](const auto& a, const auto& b) { return a.size() < b.size(); });
+  for (size_t len = base.size(); len > 0; --len) {
+    for (size_t at = 0; at + len <= base.size(); ++at) {
+      std::string candidate = base.substr(at, len);
+      if (std::all_of(strings.begin(), strings.end(),
+                      [&](const std::string& s) { return s.find(candidate) != std::string::npos; })) {
+        return candidate;
+      }
+    }
+  }
+  return "";
+}
+
+// OPA's getShortenedFileNames: when a location would be wider than 64 characters, the
+// longest path part the files share becomes "..." (only as much of it as needed).
+std::map<std::string, std::string> file_aliases(std::span<const TraceEvent> events) {
+  constexpr size_t kMaxIdealWidth = 64;
+  std::vector<std::string> files;
+  size_t longest = 0;
+  for (const TraceEvent& e : events) {
+    if (e.row == 0) continue;
+    size_t digits = std::to_string(e.row).size();
+    if (e.file.empty()) {
+      longest = std::max(longest, 5 + digits + 1);
+      continue;
+    }
+    longest = std::max(longest, e.file.size() + digits + 1);
+    if (std::find(files.begin(), files.end(), e.file) == files.end()) files.push_back(e.file);
+  }
+  std::map<std::string, std::string> aliases;
+  if (files.empty() || longest <= kMaxIdealWidth) return aliases;
+  std::vector<std::string> parts;
+  for (const auto& f : files) parts.push_back(after_first_separator(f));
+  std::string common = parts.size() > 1 ? longest_common_substring(parts) : parts[0];
+  long diff = static_cast<long>(kMaxIdealWidth) - static_cast<long>(longest - common.size() + 3);
+  if (diff > 0) common = static_cast<size_t>(diff) > common.size() ? "" : common.substr(0, common.size() - diff);
+  if (common.size() <= 3) return aliases;
+  for (const auto& f : files) {
+    std::string alias = f;
+    if (size_t at = alias.find(common); at != std::string::npos) alias.replace(at, common.size(), "...");
+    aliases[f] = alias;
+  }
+  return aliases;
 }
 
 std::string event_text(const TraceEvent& e, int depth) {
@@ -103,13 +162,14 @@ std::vector<TraceEvent> filter_notes_and_fails(std::span<const TraceEvent> event
 
 std::string pretty_trace(std::span<const TraceEvent> events) {
   constexpr size_t kColumnPadding = 4;
+  std::map<std::string, std::string> aliases = file_aliases(events);
   std::map<uint64_t, int> depths;  // OPA's depths.GetOrSet: a body is one deeper than its parent
   std::vector<std::pair<std::string, std::string>> rows;
   size_t width = 0;
   for (const TraceEvent& e : events) {
     int& depth = depths[e.query_id];
     if (depth == 0) depth = depths[e.parent_id] + 1;
-    rows.emplace_back(location_of(e), event_text(e, depth));
+    rows.emplace_back(location_of(e, aliases), event_text(e, depth));
     width = std::max(width, rows.back().first.size());
   }
   std::string out;
