@@ -106,6 +106,7 @@ struct TracedTable {
 int64_t TraceRecorder::enter(uint32_t site, int64_t parent, const Value& data, const Value& inputs) {
   if (site >= plan_.sites.size()) return -1;
   if (parent < 0) parent = callers_.empty() ? -1 : callers_.back();
+  if (parent >= static_cast<int64_t>(frames_.size())) parent = -1;
   if (parent >= 0) unwind_to(parent);
   Frame f;
   f.id = frames_.size();
