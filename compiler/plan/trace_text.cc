@@ -171,7 +171,7 @@ std::string TraceText::expr(const ast::Expr& e, bool capture, int arity) const {
           if (capture) out += " = _";
         } else if constexpr (std::is_same_v<T, ast::Call>) {
           std::string op = term(x.terms[0]);
-          if ((op == "eq" || op == "assign") && x.terms.size() == 3) {
+          if (op == "eq" && x.terms.size() == 3) {  // only unification is infix (`:=` is compiled away)
             out += term(x.terms[1]) + " = " + term(x.terms[2]);
           } else {
             out += call(x.terms, capture && arity >= 0 && static_cast<int>(x.terms.size()) - 1 == arity);
