@@ -93,6 +93,7 @@ class Evaluator {
   // ---- partial_eval.cc
   bool eval_body(const ast::Body& body, size_t i, Frame& f, const Next& k);
   bool eval_expr(const ast::Expr& e, Frame& f, const Next& k);
+  bool eval_expr_step(const ast::Expr& e, Frame& f, const Next& k);
   bool eval_not(const ast::Expr& e, Frame& f, const Next& k);
   bool eval_every(const ast::Expr& e, const ast::Every& every, Frame& f, const Next& k);
   // `e with input as <input>`: e evaluated with that input known.
@@ -190,6 +191,7 @@ class Evaluator {
   uint32_t not_counter_ = 0;
   std::map<std::string, std::string> not_rules_;  // canonical text of the bodies -> name
   int depth_ = 0;
+  int expr_depth_ = 0;
 };
 
 // Copy propagation over a saved query: `x = t` with x not live, x used elsewhere, is

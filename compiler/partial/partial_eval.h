@@ -46,6 +46,9 @@ struct PartialOptions {
   // reported as `x = value`; and the names to show them under (`__localq0__` -> `x`).
   std::vector<std::string> query_vars;
   std::map<std::string, std::string> rename;
+  // Expressions in flight at once (a body's length plus the bodies it calls): beyond it,
+  // an error rather than a stack overflow. The evaluator's stack is sized for the default.
+  int max_expr_depth = 40000;
 };
 
 struct PartialResult {

@@ -17,6 +17,7 @@ struct Options {
   std::vector<std::string> unknowns = {"input"};
   bool disable_inlining = false;
   std::string input;  // JSON; empty: none
+  int max_expr_depth = 40000;
 };
 
 std::string partial(const std::string& module, const std::string& query, const Options& o = {}) {
@@ -59,6 +60,7 @@ std::string partial(const std::string& module, const std::string& query, const O
     popts.input = &*input;
   }
   popts.disable_inlining = o.disable_inlining;
+  popts.max_expr_depth = o.max_expr_depth;
   auto r = partial_eval(*program, compiled->body, popts);
   if (!r.ok()) return r.error().code + ": " + r.error().message;
   std::string out;
@@ -233,6 +235,15 @@ TEST(PartialEval, EveryOverKnownValuesIsDecided) {
 TEST(PartialEval, ConflictsAndUnsupportedFormsAreErrors) {
   EXPECT_EQ(partial("package t\np := 1\np := 2 if true\n", "data.t.p"),
             "eval_conflict_error: complete rules must not produce multiple outputs");
+}
+
+TEST(PartialEval, AVeryLongBodyIsAnErrorNotAStackOverflow) {
+  std::string policy = "package t\np if {\n";
+  for (int i = 0; i < 150; ++i) policy += "  input.x" + std::to_string(i) + " == 1\n";
+  policy += "}\n";
+  Options o;
+  o.max_expr_depth = 100;
+  EXPECT_EQ(partial(policy, "data.t.p", o), "eval_internal_error: partial evaluation: too many nested expressions");
 }
 
 TEST(RegoFormat, OperatorsAndCollections) {
