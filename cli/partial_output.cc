@@ -91,6 +91,7 @@ int run_partial_eval(const EvalCommand& cmd, const EngineOptions& options, std::
     return kExitError;
   }
   EngineBuilder builder(options);
+  use_for_partial_evaluation(builder);
   for (const auto& path : cmd.data) builder.add_path(path);
   for (const auto& path : cmd.bundles) builder.add_bundle(path);
   auto engine = builder.build();

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <optional>
 
 #include "api/src/capabilities_state.h"
 #include "api/src/custom_builtins.h"
@@ -47,6 +48,36 @@ runtime::Result<compiler::CompiledProgram> compile_policy(const api::Policy& pol
   options.sources = &policy.sources;
   return compiler::compile(std::move(modules), options, diags);
 }
+
+// An engine built for partial evaluation only keeps the compiled AST the partial evaluator
+// works on, and plans nothing (see use_for_partial_evaluation).
+class AstPolicy final : public api::CompiledPolicy {
+ public:
+  explicit AstPolicy(compiler::CompiledProgram program) : program_(std::move(program)) {}
+  std::shared_ptr<const api::PreparedPlan> prepare(std::shared_ptr<const api::Query> query,
+                                                   runtime::Diagnostics& diags) const override {
+    diags.add({"", "this engine was built for partial evaluation only", query->body.empty() ? runtime::Location{} : query->body[0].loc, {}});
+    return nullptr;
+  }
+  const compiler::CompiledProgram& program() const { return program_; }
+
+ private:
+  compiler::CompiledProgram program_;
+};
+
+class AstEvaluator final : public api::Evaluator {
+ public:
+  std::shared_ptr<const api::CompiledPolicy> compile(std::shared_ptr<const api::Policy> policy,
+                                                     runtime::Diagnostics& diags) const override {
+    auto program = compile_policy(*policy, diags);
+    if (!program.ok()) {
+      if (diags.empty()) diags.add(program.error());
+      return nullptr;
+    }
+    if (!diags.empty()) return nullptr;
+    return std::make_shared<AstPolicy>(std::move(program).value());
+  }
+};
 
 // Re-indents a two-space-indented JSON fragment to sit `depth` levels deep.
 std::string nest(const std::string& json, int depth) {
@@ -97,11 +128,23 @@ Result<PartialResult> run(const Engine& engine, std::string_view text, const Par
     popts.unknowns.push_back(std::move(ref));
   }
 
-  auto program = compile_policy(policy, diags);
-  if (!program.ok() || !diags.empty()) return report(program.ok() ? nullptr : &program.error());
+  // The engine's own program when it was built for partial evaluation; otherwise the
+  // policy compiled again (the VM evaluator keeps its program to itself).
+  std::optional<compiler::CompiledProgram> own;
+  const compiler::CompiledProgram* program = nullptr;
+  if (const auto* ast_policy = dynamic_cast<const AstPolicy*>(state->compiled.get())) {
+    program = &ast_policy->program();
+  } else {
+    auto compiled_policy = compile_policy(policy, diags);
+    if (!compiled_policy.ok() || !diags.empty()) {
+      return report(compiled_policy.ok() ? nullptr : &compiled_policy.error());
+    }
+    own.emplace(std::move(compiled_policy).value());
+    program = &*own;
+  }
   compiler::QueryOptions qopts;
   qopts.sources = &sources;
-  auto compiled = compiler::compile_query(program.value(), std::move(body).value(), qopts, diags);
+  auto compiled = compiler::compile_query(*program, std::move(body).value(), qopts, diags);
   if (!compiled.ok() || !diags.empty()) return report(compiled.ok() ? nullptr : &compiled.error());
 
   popts.query_vars = compiled.value().result_vars;
@@ -109,7 +152,7 @@ Result<PartialResult> run(const Engine& engine, std::string_view text, const Par
   popts.disable_inlining = options.disable_inlining;
   popts.data = &policy.data;
   popts.input = options.input ? &*options.input : nullptr;
-  auto partial = compiler::partial::partial_eval(program.value(), compiled.value().body, popts);
+  auto partial = compiler::partial::partial_eval(*program, compiled.value().body, popts);
   if (!partial.ok()) return report(&partial.error());
 
   PartialResult out;
@@ -126,6 +169,11 @@ Result<PartialResult> run(const Engine& engine, std::string_view text, const Par
 }
 
 }  // namespace
+
+void use_for_partial_evaluation(EngineBuilder& builder) {
+  static const std::shared_ptr<const api::Evaluator> evaluator = std::make_shared<AstEvaluator>();
+  api::set_evaluator(builder, evaluator);
+}
 
 Result<PartialResult> partial_eval(const Engine& engine, std::string_view query, const PartialOptions& options) {
   try {

@@ -38,6 +38,11 @@ struct PartialResult {
   std::vector<std::string> support_json;  // OPA's AST JSON of each module
 };
 
+// Works on any engine. An engine built only for partial evaluation (call this before
+// build()) skips the planning and bytecode of normal evaluation and is not compiled twice;
+// its prepare() then fails.
+void use_for_partial_evaluation(EngineBuilder& builder);
+
 Result<PartialResult> partial_eval(const Engine& engine, std::string_view query, const PartialOptions& options = {});
 
 // `{"partial": {"queries": [...], "support": [...]}}` as `opa eval --partial --format json`
