@@ -6,6 +6,7 @@
 //             round-tripped through its serialized form when ARCANE_CHECK_PLANS is set,
 //             then lowered to bytecode;
 //   eval:     the bytecode run on the request's input and the engine's data.
+#include <cstdio>
 #include <cstdlib>
 
 #include "api/src/capabilities_state.h"
@@ -16,6 +17,7 @@
 #include "compiler/compile/pipeline.h"
 #include "compiler/compile/stdlib_builtins.h"
 #include "compiler/plan/planner.h"
+#include "ir/printer.h"
 #include "ir/serialize.h"
 #include "ir/verifier.h"
 #include "vm/builtins.h"
@@ -131,6 +133,8 @@ class VmPolicy final : public CompiledPolicy {
       return nullptr;
     }
     ir::Policy plan = std::move(policy).value();
+    // For reading what the planner made of a query (docs/ir.md has the text form).
+    if (std::getenv("ARCANE_DUMP_PLANS") != nullptr) std::fputs(ir::print_policy(plan).c_str(), stderr);
     if (std::getenv("ARCANE_CHECK_PLANS") != nullptr) {
       // The serialized form must load back to the same plan: run the loaded one.
       auto loaded = ir::load_policy(ir::save_policy(plan));

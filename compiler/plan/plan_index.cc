@@ -14,7 +14,8 @@
 //     array of strings, p with no `[`, `{` or `\`: the ref must then start with the
 //     literal text of p before its first `*` or `?`. Scanning stops after such a call,
 //     as it raises a type error for a non-string ref (the table then runs every rule).
-// A ref here is a chain of `dot`s with constant string keys from local 0 or 1.
+// A ref here is a chain of `dot`s with constant string keys from local 0 or 1, possibly
+// copied by `assign`.
 //
 // When at least kMinIndexedRules units exist, the most selective ref (fewest units
 // expected to run for one key) is evaluated once into a local and a `ruleindex` statement (ir/rule_index.h) holds the
@@ -57,6 +58,11 @@ class GuardScanner {
 
   std::vector<Guard> scan(const ir::Block& b) {
     for (const ir::Stmt& s : b.stmts) {
+      if (last_) {
+        // Only the test of the last call's result may follow.
+        if (s.kind == StmtKind::kNotEqual) step(s);
+        break;
+      }
       if (!step(s)) break;
     }
     return std::move(found_);
@@ -102,8 +108,15 @@ class GuardScanner {
         return true;
       }
       case StmtKind::kCallBuiltin: return call(s);
+      case StmtKind::kAssignVar: {
+        // The planner copies a ref into a variable before a call takes it.
+        std::optional<RefPath> path;
+        if (const RefPath* from = ref(s.inputs[0])) path = *from;
+        forget(s);
+        if (path) refs_[s.outputs[0]] = std::move(*path);
+        return true;
+      }
       case StmtKind::kResetLocal:
-      case StmtKind::kAssignVar:
       case StmtKind::kIsArray:
       case StmtKind::kIsObject:
       case StmtKind::kIsSet:
@@ -131,20 +144,19 @@ class GuardScanner {
   bool call(const ir::Stmt& s) {
     const std::string& name = p_.builtins[s.imm].name;
     std::vector<Guard> g;
-    bool go_on = true;
     if (name == "equal" && s.inputs.size() == 2) {
       equality(s.inputs[0], s.inputs[1], g);
     } else if (name == "internal.member_2" && s.inputs.size() == 2) {
       member(s.inputs[0], s.inputs[1], g);
     } else if (name == "glob.match" && s.inputs.size() == 3) {
       glob(s.inputs, g);
-      go_on = false;
+      last_ = true;
     } else {
       return false;
     }
     forget(s);
     if (!g.empty()) pending_[s.outputs[0]] = std::move(g.front());
-    return go_on;
+    return true;
   }
 
   void member(const ir::Operand& x, const ir::Operand& coll, std::vector<Guard>& into) const {
@@ -181,6 +193,7 @@ class GuardScanner {
   std::map<ir::Local, RefPath> refs_;
   std::map<ir::Local, Guard> pending_;  // call results that are guards once tested
   std::vector<Guard> found_;
+  bool last_ = false;  // a call that may raise an error was scanned: only its test may follow
 };
 
 }  // namespace

@@ -56,6 +56,7 @@ inline std::shared_ptr<const BuiltinTable> test_builtins() {
       t->add({op, 1, true, false, false, false});
     }
     t->add({"internal.member_3", 3, true, false, false, false});
+    t->add({"glob.match", 3, true, false, false, false});
     t->add({"rego.metadata.chain", 0, true, false, false, false});
     t->add({"rego.metadata.rule", 0, true, false, false, false});
     t->add({"object.get", 3, true, false, false, false});
