@@ -2,13 +2,12 @@
 // comprehensions (see evaluator.h for the shape of the evaluator).
 #include "compiler/partial/partial_eval.h"
 
-#include <pthread.h>
-
 #include <algorithm>
 #include <optional>
 
 #include "compiler/ast/ast_string.h"
 #include "compiler/partial/evaluator.h"
+#include "runtime/deep_stack.h"
 #include "runtime/value_builder.h"
 
 namespace arcane::compiler::partial {
@@ -17,7 +16,6 @@ namespace {
 
 constexpr int kMaxDepth = 2000;  // nested rule, function and comprehension evaluations
 constexpr int kMaxExprDepth = 40000;  // expressions in flight (see eval_expr), ~3 KB of stack each
-constexpr size_t kStackBytes = size_t{512} << 20;  // reserved, touched only as deep as needed
 
 bool is_false(const PValue& v) { return v.is_known() && v.known->is_boolean() && !v.known->as_bool(); }
 
@@ -475,38 +473,15 @@ bool Evaluator::eval_comprehension(const ast::Term& t, Frame& f, const ValueNext
   return k(PValue::of(b.build()));
 }
 
-namespace {
-
-struct Job {
-  Evaluator* ev;
-  const ast::Body* query;
-  std::optional<runtime::Result<PartialResult>> result;
-};
-
-void* run_job(void* arg) {
-  auto* job = static_cast<Job*>(arg);
-  job->result.emplace(job->ev->run(*job->query));
-  return nullptr;
-}
-
-}  // namespace
-
 runtime::Result<PartialResult> partial_eval(const CompiledProgram& program, const ast::Body& query,
                                             const PartialOptions& options) {
   // The evaluator recurses once per expression in flight (see eval_expr); it runs on a
   // thread of its own with a stack sized for kMaxExprDepth, so a long policy is an error
   // at that limit, never a stack overflow.
   Evaluator ev(program, options);
-  Job job{&ev, &query, std::nullopt};
-  pthread_attr_t attr;
-  pthread_attr_init(&attr);
-  pthread_attr_setstacksize(&attr, kStackBytes);
-  pthread_t thread;
-  bool started = pthread_create(&thread, &attr, run_job, &job) == 0;
-  pthread_attr_destroy(&attr);
-  if (!started) return ev.run(query);  // no thread: the caller's stack, same limits
-  pthread_join(thread, nullptr);
-  return std::move(*job.result);
+  std::optional<runtime::Result<PartialResult>> result;
+  runtime::run_with_stack(runtime::kDeepStackBytes, [&] { result.emplace(ev.run(query)); });
+  return std::move(*result);
 }
 
 }  // namespace arcane::compiler::partial

@@ -28,9 +28,20 @@ void Planner::plan_body(const ast::Body& body, size_t index, const Iter& iter) {
 
 void Planner::plan_expr(const ast::Expr& e, const Iter& iter) {
   if (failed()) return;
-  if (e.negated) return plan_not(e, iter);
-  if (!e.with.empty()) return plan_with(e, iter);
-  plan_expr_plain(e, iter);
+  // Planning by continuation recurses once per expression in flight; past the limit the
+  // policy is refused rather than the stack overflowed (runtime/deep_stack.h).
+  if (exprs_in_flight_ >= kMaxExprsInFlight) {
+    return fail("too many expressions in one body (more than " + std::to_string(kMaxExprsInFlight) + ")", e.loc);
+  }
+  ++exprs_in_flight_;
+  if (e.negated) {
+    plan_not(e, iter);
+  } else if (!e.with.empty()) {
+    plan_with(e, iter);
+  } else {
+    plan_expr_plain(e, iter);
+  }
+  --exprs_in_flight_;
 }
 
 void Planner::plan_expr_plain(const ast::Expr& e, const Iter& iter) {

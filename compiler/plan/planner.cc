@@ -5,6 +5,7 @@
 
 #include "compiler/ast/ast_string.h"
 #include "compiler/plan/planner_impl.h"
+#include "runtime/deep_stack.h"
 #include "runtime/value_builder.h"
 
 namespace arcane::compiler::plan {
@@ -195,7 +196,7 @@ runtime::Result<ir::Policy> plan_query(const CompiledProgram& program, const ast
                                  : ir::make_file_info("", ""));
   }
   Planner planner(program, policy);
-  planner.plan_query(query, spec);
+  runtime::run_with_stack(runtime::kDeepStackBytes, [&] { planner.plan_query(query, spec); });
   if (planner.error()) return *planner.error();
   return policy;
 }

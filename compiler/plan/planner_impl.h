@@ -173,6 +173,10 @@ class Planner {
   std::optional<runtime::Diagnostic> error_;
   std::map<const RuleTreeNode*, std::vector<ast::Term>> node_paths_;
 
+  // Expressions being planned, each waiting on the ones after it (see plan_expr).
+  static constexpr uint32_t kMaxExprsInFlight = 20000;
+  uint32_t exprs_in_flight_ = 0;
+
   // The query being planned: captured expression values.
   const QuerySpec* spec_ = nullptr;
   int query_depth_ = -1;  // 0 while planning the query's own expressions
