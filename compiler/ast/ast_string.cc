@@ -9,22 +9,6 @@ namespace arcane::compiler::ast {
 
 namespace {
 
-bool is_identifier(const std::string& s) {
-  if (s.empty()) return false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-    bool digit = c >= '0' && c <= '9';
-    if (!letter && !(digit && i > 0)) return false;
-  }
-  static const char* const kKeywords[] = {"not",  "package", "import", "as",       "default", "else", "with", "null",
-                                          "true", "false",   "some",   "if",       "contains", "in",  "every"};
-  for (const char* k : kKeywords) {
-    if (s == k) return false;
-  }
-  return true;
-}
-
 std::string quote(const std::string& s) { return runtime::json_quote(s, false); }
 
 std::string join(const std::vector<Term>& ts, size_t from = 0) {
@@ -108,6 +92,22 @@ std::string expr_terms(const ExprTerms& terms) {
 }
 
 }  // namespace
+
+bool is_identifier(const std::string& s) {
+  if (s.empty()) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+    bool digit = c >= '0' && c <= '9';
+    if (!letter && !(digit && i > 0)) return false;
+  }
+  static const char* const kKeywords[] = {"not",  "package", "import", "as",       "default", "else", "with", "null",
+                                          "true", "false",   "some",   "if",       "contains", "in",  "every"};
+  for (const char* k : kKeywords) {
+    if (s == k) return false;
+  }
+  return true;
+}
 
 std::string to_string(const Term& t) { return value_string(t.value); }
 

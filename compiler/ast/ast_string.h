@@ -17,4 +17,7 @@ std::string to_string(const Body& b);  // expressions joined by "; "
 std::string to_string(const Head& h);
 std::string to_string(const Rule& r);  // head, `if { body }`, else chain
 
+// Whether a ref key prints as `.key`: an identifier that is not a Rego keyword.
+bool is_identifier(const std::string& s);
+
 }  // namespace arcane::compiler::ast

@@ -14,19 +14,6 @@ namespace arcane::compiler::partial {
 
 namespace {
 
-bool is_identifier(const std::string& s) {
-  if (s.empty()) return false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-    bool digit = c >= '0' && c <= '9';
-    if (!letter && !(digit && i > 0)) return false;
-  }
-  static const char* const kKeywords[] = {"not",  "package", "import", "as",       "default", "else", "with", "null",
-                                          "true", "false",   "some",   "if",       "contains", "in",  "every"};
-  return std::none_of(std::begin(kKeywords), std::end(kKeywords), [&](const char* k) { return s == k; });
-}
-
 bool is_wildcard(const std::string& name) { return !name.empty() && name[0] == '$'; }
 
 // The operator's name ("plus", "internal.member_2", "data.a.f") when it is a plain ref.
@@ -139,7 +126,7 @@ std::string Formatter::ref(const std::vector<ast::Term>& parts) const {
   std::string out = term(parts[0], ast::get_if<ast::Call>(parts[0]) != nullptr);
   for (size_t i = 1; i < parts.size(); ++i) {
     const ast::Term& p = parts[i];
-    if (const auto* s = ast::get_if<ast::String>(p); s != nullptr && is_identifier(s->value)) {
+    if (const auto* s = ast::get_if<ast::String>(p); s != nullptr && ast::is_identifier(s->value)) {
       out += "." + s->value;
     } else if (const auto* v = ast::get_if<ast::Var>(p)) {
       out += "[" + var(v->name) + "]";
@@ -321,7 +308,7 @@ std::string format_module(const ast::Module& module) {
     const auto* s = ast::get_if<ast::String>(path[i]);
     if (i == 0 && s != nullptr) {
       pkg += s->value;
-    } else if (s != nullptr && is_identifier(s->value)) {
+    } else if (s != nullptr && ast::is_identifier(s->value)) {
       pkg += "." + s->value;
     } else {
       pkg += "[" + f.term(path[i]) + "]";

@@ -4,25 +4,14 @@
 #include <algorithm>
 #include <type_traits>
 
+#include "compiler/ast/ast_string.h"
+
 #include "compiler/stages/type_env.h"
 #include "stdlib/go_fmt.h"
 
 namespace arcane::compiler::plan {
 
 namespace {
-
-bool is_identifier(const std::string& s) {
-  if (s.empty()) return false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-    bool digit = c >= '0' && c <= '9';
-    if (!letter && !(digit && i > 0)) return false;
-  }
-  static const char* const kKeywords[] = {"not",  "package", "import", "as",       "default", "else", "with", "null",
-                                          "true", "false",   "some",   "if",       "contains", "in",  "every"};
-  return std::none_of(std::begin(kKeywords), std::end(kKeywords), [&](const char* k) { return s == k; });
-}
 
 // OPA's order of term kinds (ast.Compare): scalars, vars, refs, collections, the rest.
 int kind_rank(const ast::Term& t) {
@@ -118,7 +107,7 @@ std::string TraceText::ref(const std::vector<ast::Term>& parts) const {
   std::string out = term(parts[0]);
   for (size_t i = 1; i < parts.size(); ++i) {
     const auto* s = ast::get_if<ast::String>(parts[i]);
-    if (s != nullptr && is_identifier(s->value)) {
+    if (s != nullptr && ast::is_identifier(s->value)) {
       out += "." + s->value;
     } else {
       out += "[" + term(parts[i]) + "]";
