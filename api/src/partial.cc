@@ -24,21 +24,10 @@ namespace ast = compiler::ast;
 
 namespace {
 
-ast::Module clone_module(const ast::Module& m) {
-  ast::Module out;
-  out.package.loc = m.package.loc;
-  for (const auto& t : m.package.path) out.package.path.push_back(ast::clone(t));
-  for (const auto& i : m.imports) out.imports.push_back(ast::Import{i.loc, ast::clone(i.path), i.alias});
-  for (const auto& r : m.rules) out.rules.push_back(ast::clone(r));
-  out.comments = m.comments;
-  out.version = m.version;
-  return out;
-}
-
 // The program as the engine's evaluator compiles it (same built-ins, same options).
 runtime::Result<compiler::CompiledProgram> compile_policy(const api::Policy& policy, runtime::Diagnostics& diags) {
   std::vector<ast::Module> modules;
-  for (const auto& m : policy.modules) modules.push_back(clone_module(m));
+  for (const auto& m : policy.modules) modules.push_back(compiler::ast::clone(m));
   compiler::CompileOptions options;
   const auto& caps = policy.options.capabilities;
   options.builtins = caps ? api::CapabilitiesAccess::state(*caps).builtins : compiler::builtins_from_stdlib();

@@ -28,18 +28,6 @@ namespace arcane::api {
 
 namespace {
 
-compiler::ast::Module clone_module(const compiler::ast::Module& m) {
-  namespace ast = compiler::ast;
-  ast::Module out;
-  out.package.loc = m.package.loc;
-  for (const auto& t : m.package.path) out.package.path.push_back(ast::clone(t));
-  for (const auto& i : m.imports) out.imports.push_back(ast::Import{i.loc, ast::clone(i.path), i.alias});
-  for (const auto& r : m.rules) out.rules.push_back(ast::clone(r));
-  out.comments = m.comments;
-  out.version = m.version;
-  return out;
-}
-
 // ARCANE_TRACE_PLANS=1 plans every query with trace points and records its events (the
 // conformance runner's check that tracing never changes a result).
 bool trace_plans() {
@@ -168,7 +156,7 @@ class VmEvaluator final : public Evaluator {
                                                 runtime::Diagnostics& diags) const override {
     std::vector<compiler::ast::Module> modules;
     modules.reserve(policy->modules.size());
-    for (const auto& m : policy->modules) modules.push_back(clone_module(m));
+    for (const auto& m : policy->modules) modules.push_back(compiler::ast::clone(m));
     compiler::CompileOptions options;
     const auto& caps = policy->options.capabilities;
     options.builtins = caps ? CapabilitiesAccess::state(*caps).builtins : compiler::builtins_from_stdlib();

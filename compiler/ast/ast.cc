@@ -144,6 +144,17 @@ Rule clone(const Rule& r) {
   return out;
 }
 
+Module clone(const Module& m) {
+  Module out;
+  out.package.loc = m.package.loc;
+  for (const auto& t : m.package.path) out.package.path.push_back(clone(t));
+  for (const auto& i : m.imports) out.imports.push_back(Import{i.loc, clone(i.path), i.alias});
+  for (const auto& r : m.rules) out.rules.push_back(clone(r));
+  out.comments = m.comments;
+  out.version = m.version;
+  return out;
+}
+
 std::vector<Term> head_ref(const Head& h) {
   if (!h.ref.empty()) return clone_terms(h.ref);
   std::vector<Term> out;

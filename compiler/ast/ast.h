@@ -230,6 +230,7 @@ Expr clone(const Expr& e);
 Body clone(const Body& b);
 Head clone(const Head& h);
 Rule clone(const Rule& r);
+Module clone(const Module& m);
 
 // The head's ref as OPA's Head.Ref() returns it: the ref, or the name as a one-part ref.
 std::vector<Term> head_ref(const Head& h);
