@@ -16,6 +16,7 @@
 #include <tuple>
 #include <vector>
 
+#include "runtime/deep_stack.h"
 #include "stdlib/families_matching.h"
 #include "stdlib/go_utf8.h"
 #include "stdlib/operands.h"
@@ -291,6 +292,14 @@ class Intersector {
   bool too_deep_ = false;
 };
 
+size_t flagged(const Glob& g) {
+  size_t n = 0;
+  for (const Token& t : g) n += t.flag != Flag::kNone;
+  return n;
+}
+
+constexpr size_t kDeepWalk = 256;
+
 // NonEmpty; nullopt when the walk went too deep to finish.
 std::optional<bool> non_empty(const Glob& g1, const Glob& g2) {
   size_t n1 = g1.size(), n2 = g2.size();
@@ -312,7 +321,15 @@ std::optional<bool> non_empty(const Glob& g1, const Glob& g2) {
   }
   if (r1 + 1 < lo || r2 + 1 < lo) return false;  // Go would panic slicing here; never reached in practice
   Intersector x;
-  bool r = x.normal(View{&g1, l, static_cast<size_t>(r1 + 1)}, View{&g2, l, static_cast<size_t>(r2 + 1)});
+  View a{&g1, l, static_cast<size_t>(r1 + 1)}, b{&g2, l, static_cast<size_t>(r2 + 1)};
+  bool r = false;
+  // The walk may recurse kMaxDepth levels only past that many flagged tokens; below it
+  // the caller's stack is plenty (sanitizer builds included) and no thread is started.
+  if (flagged(g1) + flagged(g2) < kDeepWalk) {
+    r = x.normal(a, b);
+  } else {
+    runtime::run_with_stack(runtime::kDeepStackBytes, [&] { r = x.normal(a, b); });
+  }
   if (x.too_deep()) return std::nullopt;
   return r;
 }
