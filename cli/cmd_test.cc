@@ -2,8 +2,10 @@
 // run every discovered test through the embedding API, report as OPA. Policies that do not
 // load or compile are reported on stderr as text, whatever --format, exit 1.
 #include <cstdio>
+#include <memory>
 #include <optional>
-#include <regex>
+
+#include <re2/re2.h>
 
 #include "cli/commands.h"
 #include "cli/load_report.h"
@@ -46,12 +48,12 @@ int report_build_errors(const Errors& errors) {
 }  // namespace
 
 int run_test(const TestCommand& cmd) {
-  std::optional<std::regex> filter;
+  // --run is a Go regular expression in OPA, so RE2 (the same syntax) matches it.
+  std::unique_ptr<re2::RE2> filter;
   if (!cmd.run.empty()) {
-    try {
-      filter.emplace(cmd.run);
-    } catch (const std::regex_error& e) {
-      std::fprintf(stderr, "error: invalid --run expression %s: %s\n", cmd.run.c_str(), e.what());
+    filter = std::make_unique<re2::RE2>(cmd.run, re2::RE2::Quiet);
+    if (!filter->ok()) {
+      std::fprintf(stderr, "error: invalid --run expression %s: %s\n", cmd.run.c_str(), filter->error().c_str());
       return kExitCompile;
     }
   }
@@ -75,7 +77,7 @@ int run_test(const TestCommand& cmd) {
   prepare.trace = cmd.verbose;
   std::vector<TestResult> results;
   for (const auto& test : found.tests) {
-    if (filter && !std::regex_search(test.package + "." + test.name, *filter)) continue;
+    if (filter && !re2::RE2::PartialMatch(test.package + "." + test.name, *filter)) continue;
     results.push_back(run_test_case(*engine, test, prepare));
   }
 
