@@ -98,6 +98,17 @@ const RuleTreeNode* CompiledProgram::find(const std::vector<ast::Term>& path) co
   return node;
 }
 
+bool CompiledProgram::is_virtual(const std::vector<ast::Term>& ref) const {
+  // The tree holds only paths of rules, so a ref that ends inside it has rules below.
+  const RuleTreeNode* node = rule_tree.get();
+  for (const auto& part : ref) {
+    node = node != nullptr ? node->child(part) : nullptr;
+    if (node == nullptr) return false;
+    if (!node->rules.empty()) return true;
+  }
+  return node != nullptr;
+}
+
 const std::vector<RuleEntry>* CompiledProgram::rules_exact(const std::vector<ast::Term>& path) const {
   const RuleTreeNode* node = find(path);
   return node == nullptr || node->rules.empty() ? nullptr : &node->rules;

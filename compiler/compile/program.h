@@ -78,6 +78,9 @@ class CompiledProgram {
 
   // The node at exactly this path (data, "a", "p"), or null.
   const RuleTreeNode* find(const std::vector<ast::Term>& path) const;
+  // OPA's isVirtual for a ref from `data`: some rule is at, above or below its path, so
+  // it names (part of) a virtual document.
+  bool is_virtual(const std::vector<ast::Term>& ref) const;
   // The rules of the document at exactly this path (OPA's GetRulesExact).
   const std::vector<RuleEntry>* rules_exact(const std::vector<ast::Term>& path) const;
   // Arity of the function a call operator names: a built-in's, a user function's, or -1.

@@ -21,21 +21,16 @@ struct IndexValue {
   std::vector<std::optional<std::string>> elems;  // kArray: scalar text, or nullopt for any
 };
 
-bool is_scalar(const ast::Term& t) {
-  return ast::get_if<ast::Null>(t) || ast::get_if<ast::Boolean>(t) || ast::get_if<ast::Number>(t) ||
-         ast::get_if<ast::String>(t);
-}
-
 // OPA's indexValue: scalars and variables, or arrays of them.
 std::optional<IndexValue> index_value(const ast::Term& t) {
   if (ast::get_if<ast::Var>(t)) return IndexValue{};
-  if (is_scalar(t)) return IndexValue{IndexValue::Kind::kScalar, ast::to_string(t), {}};
+  if (stages::is_scalar(t.value)) return IndexValue{IndexValue::Kind::kScalar, ast::to_string(t), {}};
   if (const auto* a = ast::get_if<ast::Array>(t)) {
     IndexValue v{IndexValue::Kind::kArray, {}, {}};
     for (const ast::Term& e : a->items) {
       if (ast::get_if<ast::Var>(e)) {
         v.elems.emplace_back(std::nullopt);
-      } else if (is_scalar(e)) {
+      } else if (stages::is_scalar(e.value)) {
         v.elems.emplace_back(ast::to_string(e));
       } else {
         return std::nullopt;
@@ -161,18 +156,7 @@ class RefIndices {
     for (size_t i = 1; i < parts.size(); ++i) {
       if (ast::get_if<ast::Ref>(parts[i]) || !is_ground_term(parts[i])) return false;
     }
-    return head->name == "input" || !virtual_ref(parts);
-  }
-
-  bool virtual_ref(const std::vector<ast::Term>& parts) const {
-    const RuleTreeNode* node = program_.rule_tree.get();
-    if (node != nullptr) node = node->child(parts[0]);
-    for (size_t i = 1; node != nullptr; ++i) {
-      if (!node->rules.empty()) return true;
-      if (i == parts.size()) return !node->children.empty();
-      node = node->child(parts[i]);
-    }
-    return false;
+    return head->name == "input" || !program_.is_virtual(parts);
   }
 
   // glob.match(pattern, delimiters, x), x a variable bound to an indexed ref (or a

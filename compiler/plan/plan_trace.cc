@@ -10,6 +10,7 @@
 
 #include "compiler/ast/ast_json.h"
 #include "compiler/plan/planner_impl.h"
+#include "compiler/stages/context.h"
 #include "compiler/stages/type_env.h"
 #include "runtime/value_builder.h"
 
@@ -25,25 +26,8 @@ bool root_is(const ast::Term& t, std::string_view name) {
   return v != nullptr && v->name == name;
 }
 
-// OPA's isVirtual: the ref reaches a node with rules, or ends inside the rule tree.
-bool is_virtual(const RuleTreeNode* root, const std::vector<ast::Term>& ref) {
-  const RuleTreeNode* node = root;
-  for (const auto& part : ref) {
-    const RuleTreeNode* child = node ? node->child(part) : nullptr;
-    if (child == nullptr) return false;
-    if (!child->rules.empty()) return true;
-    node = child;
-  }
-  return true;
-}
-
-bool is_scalar(const ast::Term& t) {
-  return ast::get_if<ast::Null>(t) || ast::get_if<ast::Boolean>(t) || ast::get_if<ast::Number>(t) ||
-         ast::get_if<ast::String>(t);
-}
-
 // A ground, non-nested ref into input or base data: its key path.
-std::optional<IndexCondition> index_ref(const RuleTreeNode* tree, const ast::Term& t) {
+std::optional<IndexCondition> index_ref(const CompiledProgram& program, const ast::Term& t) {
   const auto* r = ast::get_if<ast::Ref>(t);
   if (r == nullptr || r->parts.empty()) return std::nullopt;
   IndexCondition c;
@@ -51,12 +35,12 @@ std::optional<IndexCondition> index_ref(const RuleTreeNode* tree, const ast::Ter
     c.input = true;
   } else if (root_is(r->parts[0], "data")) {
     c.input = false;
-    if (is_virtual(tree, r->parts)) return std::nullopt;
+    if (program.is_virtual(r->parts)) return std::nullopt;
   } else {
     return std::nullopt;
   }
   for (size_t i = 1; i < r->parts.size(); ++i) {
-    if (!is_scalar(r->parts[i])) return std::nullopt;  // a var, or a nested ref / collection
+    if (!stages::is_scalar(r->parts[i].value)) return std::nullopt;  // a var, or a nested ref / collection
     auto v = stages::constant_value(r->parts[i]);
     if (!v) return std::nullopt;
     c.path.push_back(std::move(*v));
@@ -66,14 +50,14 @@ std::optional<IndexCondition> index_ref(const RuleTreeNode* tree, const ast::Ter
 
 // OPA 0.61's refindices.updateEq: `ref = value` with value a scalar, a variable (any
 // defined value) or an array of scalars and variables.
-std::optional<IndexCondition> index_eq(const RuleTreeNode* tree, const ast::Term& a, const ast::Term& b) {
-  auto c = index_ref(tree, a);
+std::optional<IndexCondition> index_eq(const CompiledProgram& program, const ast::Term& a, const ast::Term& b) {
+  auto c = index_ref(program, a);
   if (!c) return std::nullopt;
   if (ast::get_if<ast::Var>(b)) {
     c->match = IndexCondition::Match::kAny;
     return c;
   }
-  if (is_scalar(b)) {
+  if (stages::is_scalar(b.value)) {
     auto v = stages::constant_value(b);
     if (!v) return std::nullopt;
     c->match = IndexCondition::Match::kScalar;
@@ -85,7 +69,7 @@ std::optional<IndexCondition> index_eq(const RuleTreeNode* tree, const ast::Term
   runtime::ArrayBuilder pattern(arr->items.size());
   for (const auto& item : arr->items) {
     bool wildcard = ast::get_if<ast::Var>(item) != nullptr;
-    if (!wildcard && !is_scalar(item)) return std::nullopt;
+    if (!wildcard && !stages::is_scalar(item.value)) return std::nullopt;
     c->wildcards.push_back(wildcard);
     pattern.push_back(wildcard ? Value::null() : stages::constant_value(item).value_or(Value::null()));
   }
@@ -94,7 +78,7 @@ std::optional<IndexCondition> index_eq(const RuleTreeNode* tree, const ast::Term
   return c;
 }
 
-std::vector<IndexCondition> index_conditions(const RuleTreeNode* tree, const ast::Body& body) {
+std::vector<IndexCondition> index_conditions(const CompiledProgram& program, const ast::Body& body) {
   std::vector<IndexCondition> out;
   for (const auto& e : body) {
     if (e.negated || !e.with.empty()) continue;
@@ -104,8 +88,8 @@ std::vector<IndexCondition> index_conditions(const RuleTreeNode* tree, const ast
     if (op == nullptr || op->parts.size() != 1) continue;
     const auto* name = ast::get_if<ast::Var>(op->parts[0]);
     if (name == nullptr || (name->name != "eq" && name->name != "equal")) continue;
-    auto c = index_eq(tree, call->terms[1], call->terms[2]);
-    if (!c) c = index_eq(tree, call->terms[2], call->terms[1]);
+    auto c = index_eq(program, call->terms[1], call->terms[2]);
+    if (!c) c = index_eq(program, call->terms[2], call->terms[1]);
     if (c) out.push_back(std::move(*c));
   }
   return out;
@@ -165,7 +149,7 @@ void Planner::plan_traced_body(const ast::Body& body, const Iter& iter) {
     site.text = trace_text_->ref(ground_prefix(rule->second.entry->path));
     site.json = ast::to_json(*rule->second.rule);
     loc = rule->second.rule->loc;
-    if (rule->second.indexed) site.conditions = index_conditions(program_.rule_tree.get(), body);
+    if (rule->second.indexed) site.conditions = index_conditions(program_, body);
   } else if (&body == trace_query_) {
     site.kind = TraceSite::Kind::kQuery;
     for (size_t i = 0; i < body.size(); ++i) site.text += (i > 0 ? "; " : "") + query_expr_text(body[i]);
