@@ -37,6 +37,12 @@ std::optional<Value> Decider::decide(const EvalOptions& options, std::string* er
     return std::nullopt;
   }
   if (r.rows.empty() || r.rows[0].expressions.empty()) return std::nullopt;
+  // The timed path is PreparedQuery::decide(): it must agree with the full result.
+  Decision d = query->decide(options);
+  if (d.error || d.value != r.rows[0].expressions[0].value) {
+    if (err != nullptr) *err = "decide() disagrees with eval()";
+    return std::nullopt;
+  }
   return r.rows[0].expressions[0].value;
 }
 
@@ -86,7 +92,7 @@ void run_decision(benchmark::State& state, const Decider& decider, const EvalOpt
     state.SkipWithError(("eval: " + err).c_str());
     return;
   }
-  run_timed(state, [&] { return decider.query->eval(options); });
+  run_timed(state, [&] { return decider.query->decide(options); });
   if (label) state.SetLabel(first ? value_to_json(*first) : "undefined");
 }
 

@@ -69,7 +69,7 @@ void register_decode() {
         EvalOptions options;
         auto input = value_from_json(text);
         options.input = std::move(input).value();
-        return decider.query->eval(options);
+        return decider.query->decide(options);
       });
       state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
       state.SetLabel(value_to_json(*first));

@@ -163,6 +163,15 @@ void register_rbac() {
       state.SetLabel(w.native.allow(user, action, type) ? "true" : "false");
     });
   }
+  // The same decision through eval(), which builds OPA's full result (rows, expression
+  // texts and locations, bindings): what the decision path saves.
+  add("BM_rbac_eval/arcane/3", [](benchmark::State& state) {
+    const Workload& w = workload(3);
+    if (!verify_all(state, w)) return;
+    EvalOptions options;
+    options.input = w.inputs[0];
+    run_timed(state, [&] { return w.decider.query->eval(options); });
+  });
 }
 
 }  // namespace arcane::bench

@@ -36,7 +36,7 @@ void register_threads() {
       return;
     }
     uint64_t before = thread_allocations();
-    for (auto _ : state) benchmark::DoNotOptimize(s.decider.query->eval(s.options));
+    for (auto _ : state) benchmark::DoNotOptimize(s.decider.query->decide(s.options));
     double per_op = state.iterations() > 0
                         ? static_cast<double>(thread_allocations() - before) / static_cast<double>(state.iterations())
                         : 0.0;

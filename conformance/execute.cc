@@ -55,6 +55,32 @@ Error first_of(const Errors& errors) {
   return e;
 }
 
+std::optional<Value> first_value(const EvalResult& r) {
+  if (r.rows.empty()) return std::nullopt;
+  const ResultRow& row = r.rows.front();
+  return row.expressions.empty() ? Value::boolean(true) : row.expressions.front().value;
+}
+
+std::string describe(const std::optional<Value>& v, const std::optional<Error>& e) {
+  if (e) return "error " + e->to_string();
+  return v ? value_to_json(*v) : std::string("undefined");
+}
+
+// Every case also runs the decision path: PreparedQuery::decide() must give the first
+// value of eval()'s first row, or its error. Not judged when eval() reports an error
+// together with rows (decide stops at the first row, before later errors), nor when eval()
+// itself gives another answer on a second run (time, randomness).
+std::string check_decide(const PreparedQuery& query, const EvalOptions& options, const EvalResult& full) {
+  if (full.error && !full.rows.empty()) return "";
+  Decision d = query.decide(options);
+  std::optional<Value> want = first_value(full);
+  bool agree = full.error ? (d.error && d.error->code == full.error->code) : (!d.error && d.value == want);
+  if (agree) return "";
+  EvalResult again = query.eval(options);
+  if (first_value(again) != want || again.error.has_value() != full.error.has_value()) return "";
+  return "decide() gave " + describe(d.value, d.error) + ", eval() " + describe(want, full.error);
+}
+
 Outcome run(const Case& c, const ExecuteOptions& options) {
   EngineOptions eo;
   eo.rego_version = c.version;
@@ -85,6 +111,7 @@ Outcome run(const Case& c, const ExecuteOptions& options) {
   eval.binding_names = BindingNames::kCompiled;
   Outcome o;
   o.result = query->eval(eval);
+  o.decide_disagrees = check_decide(*query, eval, o.result);
   return o;
 }
 

@@ -43,6 +43,7 @@ Verdict fail(const Case& c, const Outcome& o, std::string reason) {
 
 Verdict judge(const Case& c, const Outcome& o) {
   if (o.setup_error) return fail(c, o, o.setup_stage + " failed: " + o.setup_error->to_string());
+  if (!o.decide_disagrees.empty()) return fail(c, o, "decide() disagrees with eval(): " + o.decide_disagrees);
   const std::optional<Error>& err = o.result.error;
   if (c.want_error) {
     if (!err) return fail(c, o, "expected an error containing " + quoted(*c.want_error) + ", got none");

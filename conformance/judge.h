@@ -21,6 +21,7 @@ struct Outcome {
   std::optional<Error> setup_error;  // the case could not be set up...
   std::string setup_stage;           // ...at this stage: "modules", "query", "input_term"
   EvalResult result;                 // otherwise, what evaluation returned
+  std::string decide_disagrees;      // how PreparedQuery::decide() disagreed with it, if it did
 };
 
 struct Verdict {

@@ -192,7 +192,23 @@ Value ValueAccess::short_string(std::string_view s) {
 
 Value::Value(const Value& o) noexcept {
   std::memcpy(b_, o.b_, sizeof b_);
-  if (is_heap() && node() != nullptr) detail::retain(node());
+  if (is_heap()) {
+    b_[1] = 0;
+    if (node() != nullptr) detail::retain(node());
+  }
+}
+
+void Value::take_reference() noexcept {
+  b_[1] = 0;
+  if (node() != nullptr) detail::retain(node());
+}
+
+void Value::assign_borrowed(const Value& v) noexcept {
+  if (this == &v) return;
+  // v does not depend on this handle's reference (its owner keeps it), so release first.
+  if (owns_node()) release_node();
+  std::memcpy(b_, v.b_, sizeof b_);
+  if (is_heap()) b_[1] = 1;
 }
 
 Value& Value::operator=(const Value& o) noexcept {
@@ -205,9 +221,10 @@ Value& Value::operator=(const Value& o) noexcept {
 
 Value& Value::operator=(Value&& o) noexcept {
   if (this != &o) {
-    if (is_heap()) release_node();
+    if (owns_node()) release_node();
     std::memcpy(b_, o.b_, sizeof b_);
     std::memset(o.b_, 0, sizeof o.b_);
+    if (is_borrowed()) take_reference();
   }
   return *this;
 }

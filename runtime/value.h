@@ -54,12 +54,33 @@ class Value {
   Value(Value&& other) noexcept {
     std::memcpy(b_, other.b_, sizeof b_);
     std::memset(other.b_, 0, sizeof other.b_);
+    if (is_borrowed()) take_reference();
   }
   Value& operator=(const Value& other) noexcept;
   Value& operator=(Value&& other) noexcept;
   ~Value() {
-    if (is_heap()) release_node();
+    if (owns_node()) release_node();
   }
+
+  // Borrowed handles, for storage that provably dies before the value's owner: the VM's
+  // registers, which hold parts of the data document, the input and the plan's constants
+  // for one evaluation while the engine, the caller and the program keep those alive.
+  // A borrowed handle holds no reference, so reading shared data from many threads writes
+  // nothing to it (reference counts on shared nodes are what made threads contend). Any
+  // copy or move of a borrowed handle is an ordinary owning one, so a borrowed handle
+  // never escapes into results, caches or built values.
+  //
+  // Makes this a borrowed handle to `v`'s value; `v` must outlive this handle's use.
+  void assign_borrowed(const Value& v) noexcept;
+  // Borrows when `v` is itself borrowed, copies (owning) otherwise.
+  void assign_shared(const Value& v) noexcept {
+    if (v.is_borrowed()) {
+      assign_borrowed(v);
+    } else {
+      *this = v;
+    }
+  }
+  bool is_borrowed() const noexcept { return is_heap() && b_[1] != 0; }
 
   static Value null() noexcept { return Value(); }
   static Value boolean(bool b) noexcept;
@@ -111,7 +132,8 @@ class Value {
     kBigNumber, kString, kArray, kObject, kSet,
   };
 
-  // Layout: b_[0] tag; b_[1] short-string length or decimal scale; b_[2..15] short-string
+  // Layout: b_[0] tag; b_[1] short-string length, decimal scale, or a heap handle's
+  // borrowed mark; b_[2..15] short-string
   // bytes (unused bytes zero, so two short strings are equal iff their bytes are);
   // b_[8..15] int64 or node pointer otherwise (null for an empty container).
   Tag tag() const noexcept { return static_cast<Tag>(b_[0]); }
@@ -132,7 +154,14 @@ class Value {
     std::memcpy(b_ + 8, &p, sizeof p);
   }
   void release_node() noexcept;
-  bool same_bits(const Value& o) const noexcept { return std::memcmp(b_, o.b_, sizeof b_) == 0; }
+  // b_[1] of a heap handle is its borrowed mark (0: owning).
+  bool owns_node() const noexcept { return is_heap() && b_[1] == 0; }
+  void take_reference() noexcept;  // a borrowed handle becomes an owning one
+  // The same inline value or the same node (whether borrowed or not).
+  bool same_bits(const Value& o) const noexcept {
+    if (std::memcmp(b_, o.b_, sizeof b_) == 0) return true;
+    return is_heap() && b_[0] == o.b_[0] && std::memcmp(b_ + 8, o.b_ + 8, 8) == 0;
+  }
 
   alignas(8) unsigned char b_[16];
 };

@@ -9,11 +9,15 @@ namespace arcane::vm {
 using runtime::Kind;
 using runtime::Value;
 
-void CollectionBuilder::start(Kind kind, size_t capacity) {
-  kind_ = kind;
+void CollectionBuilder::clear() {
   items_.clear();
   entries_.clear();
   index_.clear();
+}
+
+void CollectionBuilder::start(Kind kind, size_t capacity) {
+  kind_ = kind;
+  clear();
   if (kind == Kind::kObject) {
     entries_.reserve(capacity);
   } else {

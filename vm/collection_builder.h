@@ -23,6 +23,7 @@ class CollectionBuilder {
 
   void start(runtime::Kind kind, size_t capacity = 0);  // kArray, kObject or kSet
   void thaw(const runtime::Value& v);                   // a copy of an array, object or set
+  void clear();                                         // drops the elements, keeps capacity
   runtime::Kind kind() const { return kind_; }
   size_t size() const { return kind_ == runtime::Kind::kObject ? entries_.size() : items_.size(); }
 

@@ -11,7 +11,8 @@
 //
 // evaluate() may run on any number of threads at once against one Program: everything
 // mutable (registers, frames, `with` overrides, the memo of rule values) belongs to the
-// call. Nothing throws.
+// call. The buffers holding it are kept per thread and reused by the thread's next call,
+// so a warm evaluation allocates nothing of its own. Nothing throws.
 //
 // Errors. Built-in failures follow OPA: the calling statement is undefined and the first
 // failure is recorded (first_builtin_error); with strict_builtin_errors the query also
@@ -59,6 +60,9 @@ struct EvalOptions {
   // rego.parse_module's parser, for the context the evaluation makes (see BuiltinContext).
   const stdlib::BuiltinContext::ModuleParser* module_parser = nullptr;
   Dispatch dispatch = Dispatch::kThreaded;
+  // Stop at the first row and return it in EvalResult::first instead of `rows`: a
+  // decision (one value) without the cost of collecting rows.
+  bool first_row_only = false;
 };
 
 enum class ErrorKind : uint8_t {
@@ -79,6 +83,7 @@ struct EvalError {
 
 struct EvalResult {
   std::vector<runtime::Value> rows;  // ResultSetAdd values in first-added order, no repeats
+  std::optional<runtime::Value> first;  // first_row_only: the first row, if any
   std::optional<EvalError> error;
   std::optional<EvalError> first_builtin_error;  // recorded in both modes
   size_t builtin_errors = 0;

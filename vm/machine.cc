@@ -23,32 +23,39 @@ std::string duration_text(std::chrono::nanoseconds d) {
 
 }  // namespace
 
-Machine::Machine(const Program& program, const EvalOptions& options) : prog_(program), options_(options) {
+EvalResult Machine::run(const Program& program, const EvalOptions& options, uint32_t plan) {
+  prog_ = &program;
+  options_ = &options;
   const Limits& l = options.limits;
   has_deadline_ = l.max_time.count() > 0;
+  next_check_ = UINT64_MAX;
   if (l.max_instructions || l.cancel || has_deadline_) next_check_ = kCheckInterval;
   if (l.max_instructions) next_check_ = std::min(next_check_, l.max_instructions);
-}
-
-EvalResult Machine::run(uint32_t plan) {
-  const std::vector<FunctionInfo>& fs = prog_.functions();
+  base_ = 0;
+  const std::vector<FunctionInfo>& fs = prog_->functions();
   if (plan >= fs.size() || fs[plan].kind != ir::FunctionKind::kPlan) {
     fail(0, ErrorKind::kInternal, "eval_internal_error", "no plan " + std::to_string(plan));
-    return std::move(result_);
+    return finish_run();
   }
   frames_.push_back({plan, 0, 0, 0, 0, 0, false});
   ensure_registers(std::max<uint32_t>(fs[plan].registers, 2));
-  if (options_.input) {
-    regs_[ir::kInputLocal] = *options_.input;
+  // The caller keeps input and data alive for the whole evaluation, so registers borrow
+  // them and every part of them they read (value.h): no reference counts are touched.
+  if (options_->input) {
+    regs_[ir::kInputLocal].assign_borrowed(*options_->input);
     states_[ir::kInputLocal] = kHasValue;
   }
-  regs_[ir::kDataLocal] = options_.data ? *options_.data : Value::empty_object();
+  if (options_->data) {
+    regs_[ir::kDataLocal].assign_borrowed(*options_->data);
+  } else {
+    regs_[ir::kDataLocal] = Value::empty_object();
+  }
   states_[ir::kDataLocal] = kHasValue;
-  memo_.emplace_back();
+  if (memo_.empty()) memo_.emplace_back();
   start_pc_ = fs[plan].entry;
-  if (has_deadline_) deadline_ = std::chrono::steady_clock::now() + options_.limits.max_time;
+  if (has_deadline_) deadline_ = std::chrono::steady_clock::now() + options_->limits.max_time;
   try {
-    if (options_.dispatch == Dispatch::kSwitch) {
+    if (options_->dispatch == Dispatch::kSwitch) {
       run_switch(*this);
     } else {
       run_threaded(*this);
@@ -56,13 +63,42 @@ EvalResult Machine::run(uint32_t plan) {
   } catch (const std::bad_alloc&) {
     result_.error = make_error(ErrorKind::kInternal, {"eval_internal_error", "out of memory", {}, {}});
   }
-  if (!result_.error && options_.strict_builtin_errors && result_.first_builtin_error) {
+  if (!result_.error && options_->strict_builtin_errors && result_.first_builtin_error) {
     result_.error = result_.first_builtin_error;
   }
-  return std::move(result_);
+  return finish_run();
 }
 
+// Hands the result over and leaves the machine as a new one, keeping only capacity: every
+// value this evaluation held is released (borrowed ones must not outlive it).
+EvalResult Machine::finish_run() {
+  for (size_t i = 0; i < used_; ++i) {
+    if (builders_[i]) builders_[i]->clear();
+    regs_[i] = Value();
+    states_[i] = kUndefined;
+  }
+  used_ = 0;
+  frames_.clear();
+  withs_.clear();
+  memo_.resize(std::min<size_t>(memo_.size(), 1));
+  if (!memo_.empty()) {
+    for (uint32_t f : memo_touched_) {
+      if (f < memo_[0].size()) memo_[0][f] = MemoEntry{};
+    }
+  }
+  memo_touched_.clear();
+  args_.clear();
+  own_context_.reset();
+  seen_rows_.clear();
+  EvalResult out = std::move(result_);
+  result_ = EvalResult{};
+  return out;
+}
+
+size_t Machine::retained_registers() const { return regs_.size(); }
+
 void Machine::ensure_registers(size_t n) {
+  used_ = std::max(used_, n);
   if (regs_.size() >= n) return;
   size_t m = std::max(n, regs_.size() * 2);
   regs_.resize(m);
@@ -86,7 +122,7 @@ const Value* Machine::read_slow(uint32_t reg) {
 }
 
 const Value* Machine::read(uint32_t word) {
-  if (word & kConstBit) return &prog_.constants()[word & kIndexMask];
+  if (word & kConstBit) return &prog_->constants()[word & kIndexMask];
   return (states_[base_ + word] & kHasValue) ? &regs_[base_ + word] : read_slow(word);
 }
 
@@ -118,13 +154,13 @@ CollectionBuilder* Machine::mutable_builder(uint32_t reg, runtime::Kind kind, ui
 // ---- Calls -------------------------------------------------------------------------------
 
 uint32_t Machine::call_function(uint32_t pc) {
-  const uint32_t* c = prog_.code().data() + pc;
+  const uint32_t* c = prog_->code().data() + pc;
   uint32_t nargs = c[4];
   return enter(c[1], pc + 5 + nargs, c[3], c[2], c + 5, nargs, pc);
 }
 
 uint32_t Machine::call_dynamic(uint32_t pc) {
-  const uint32_t* c = prog_.code().data() + pc;
+  const uint32_t* c = prog_->code().data() + pc;
   uint32_t fail_pc = c[2], npath = c[3], nargs = c[4 + npath];
   std::vector<std::string_view> path;
   path.reserve(npath);
@@ -133,37 +169,37 @@ uint32_t Machine::call_dynamic(uint32_t pc) {
     if (!v || !v->is_string()) return fail_pc;
     path.push_back(v->string_view());
   }
-  std::optional<uint32_t> f = prog_.find_path(path);
-  if (!f || prog_.functions()[*f].params.size() != nargs) return fail_pc;
+  std::optional<uint32_t> f = prog_->find_path(path);
+  if (!f || prog_->functions()[*f].params.size() != nargs) return fail_pc;
   return enter(*f, pc + 5 + npath + nargs, fail_pc, c[1], c + 5 + npath, nargs, pc);
 }
 
 uint32_t Machine::enter(uint32_t function, uint32_t pc_after, uint32_t fail_pc, uint32_t result, const uint32_t* args,
                         uint32_t nargs, uint32_t pc) {
-  const FunctionInfo& f = prog_.functions()[function];
+  const FunctionInfo& f = prog_->functions()[function];
   if (f.memoised) {
     if (const MemoEntry* e = memo_lookup(function)) {
       if (e->state == kUndefinedResult) return fail_pc;
-      regs_[base_ + result] = e->value;
+      regs_[base_ + result].assign_shared(e->value);
       states_[base_ + result] = kHasValue;
       return pc_after;
     }
   }
-  if (frames_.size() >= options_.limits.max_call_depth) {
+  if (frames_.size() >= options_->limits.max_call_depth) {
     return fail(pc, ErrorKind::kCallDepthLimit, "eval_cancel_error",
-                "evaluation limit exceeded: call depth (" + std::to_string(options_.limits.max_call_depth) + ")");
+                "evaluation limit exceeded: call depth (" + std::to_string(options_->limits.max_call_depth) + ")");
   }
-  uint32_t nb = base_ + prog_.functions()[frames_.back().function].registers;
+  uint32_t nb = base_ + prog_->functions()[frames_.back().function].registers;
   ensure_registers(static_cast<size_t>(nb) + f.registers);
   std::fill(states_.begin() + nb, states_.begin() + nb + f.registers, kUndefined);
   for (uint32_t i = 0; i < nargs; ++i) {
     const Value* a = read(args[i]);
     if (!a) return fail_pc;
-    regs_[nb + f.params[i]] = *a;
+    hold(regs_[nb + f.params[i]], args[i], *a);
     states_[nb + f.params[i]] = kHasValue;
   }
   for (uint32_t doc : {ir::kInputLocal, ir::kDataLocal}) {
-    regs_[nb + doc] = regs_[base_ + doc];
+    regs_[nb + doc].assign_shared(regs_[base_ + doc]);
     states_[nb + doc] = states_[base_ + doc];
   }
   frames_.push_back({function, nb, pc_after, fail_pc, result, static_cast<uint32_t>(withs_.size()), f.memoised});
@@ -171,17 +207,18 @@ uint32_t Machine::enter(uint32_t function, uint32_t pc_after, uint32_t fail_pc, 
   return f.entry;
 }
 
-uint32_t Machine::do_return(const Value* result) {
+uint32_t Machine::do_return(const Value* result, uint32_t word) {
   Frame fr = frames_.back();
   if (frames_.size() == 1) return internal_error(0, "return from a plan");
-  std::optional<Value> out;
-  if (result) out = *result;
+  // Held in `out` (borrowed when the result is) because popping `with`s may overwrite it.
+  Value out;
+  if (result) hold(out, word, *result);
   while (withs_.size() > fr.withs) with_pop();
   frames_.pop_back();
-  if (fr.memo) memo_store(fr.function, out ? &*out : nullptr);
+  if (fr.memo) memo_store(fr.function, result ? &out : nullptr);
   base_ = frames_.back().base;
-  if (!out) return fr.fail_pc;
-  regs_[base_ + fr.result] = std::move(*out);
+  if (!result) return fr.fail_pc;
+  regs_[base_ + fr.result].assign_shared(out);
   states_[base_ + fr.result] = kHasValue;
   return fr.return_pc;
 }
@@ -194,31 +231,33 @@ const Machine::MemoEntry* Machine::memo_lookup(uint32_t function) const {
 
 void Machine::memo_store(uint32_t function, const Value* v) {
   std::vector<MemoEntry>& scope = memo_.back();
-  if (scope.empty()) scope.resize(prog_.functions().size());
+  // A pooled machine's scope may be sized for another program (its entries are clear).
+  if (scope.size() < prog_->functions().size()) scope.resize(prog_->functions().size());
+  if (memo_.size() == 1) memo_touched_.push_back(function);
   scope[function].state = v ? kDefinedResult : kUndefinedResult;
-  if (v) scope[function].value = *v;
+  if (v) scope[function].value.assign_shared(*v);
 }
 
 stdlib::BuiltinContext& Machine::builtin_context() {
-  if (options_.builtin_context) return *options_.builtin_context;
+  if (options_->builtin_context) return *options_->builtin_context;
   if (!own_context_) {
     own_context_.emplace();
-    own_context_->set_cancel_flag(options_.limits.cancel);
-    own_context_->set_module_parser(options_.module_parser);
+    own_context_->set_cancel_flag(options_->limits.cancel);
+    own_context_->set_module_parser(options_->module_parser);
   }
   return *own_context_;
 }
 
 uint32_t Machine::call_builtin(uint32_t pc) {
-  const uint32_t* c = prog_.code().data() + pc;
+  const uint32_t* c = prog_->code().data() + pc;
   uint32_t nargs = c[4];
   args_.clear();
   for (uint32_t i = 0; i < nargs; ++i) {
     const Value* a = read(c[5 + i]);
     if (!a) return c[3];
-    args_.push_back(*a);
+    hold(args_.emplace_back(), c[5 + i], *a);
   }
-  const Builtin* b = prog_.builtins()[c[1]];
+  const Builtin* b = prog_->builtins()[c[1]];
   BuiltinCall call{builtin_context(), b->data};
   std::optional<stdlib::BuiltinResult> out;
   try {
@@ -245,14 +284,15 @@ uint32_t Machine::call_builtin(uint32_t pc) {
 // ---- With ----------------------------------------------------------------------------------
 
 uint32_t Machine::with_push(uint32_t pc, const Value* value) {
-  const uint32_t* c = prog_.code().data() + pc;
+  const uint32_t* c = prog_->code().data() + pc;
   uint32_t reg = base_ + c[1], n = c[4];
   std::vector<Value> path;
   path.reserve(n);
-  for (uint32_t i = 0; i < n; ++i) path.push_back(prog_.constants()[c[5 + i] & kIndexMask]);
-  Value old = regs_[reg];
+  for (uint32_t i = 0; i < n; ++i) path.push_back(prog_->constants()[c[5 + i] & kIndexMask]);
   uint8_t old_state = states_[reg];
-  withs_.push_back({reg, old, old_state});
+  withs_.push_back({reg, Value(), old_state});
+  withs_.back().old.assign_shared(regs_[reg]);
+  const Value& old = withs_.back().old;
   if (value == nullptr) {
     regs_[reg] = Value();
     states_[reg] = 0;
@@ -266,7 +306,7 @@ uint32_t Machine::with_push(uint32_t pc, const Value* value) {
 
 void Machine::with_pop() {
   WithSave& w = withs_.back();
-  regs_[w.reg] = std::move(w.old);
+  regs_[w.reg].assign_shared(w.old);
   states_[w.reg] = w.old_state;
   withs_.pop_back();
   memo_.pop_back();
@@ -274,14 +314,19 @@ void Machine::with_pop() {
 
 // ---- Results and errors --------------------------------------------------------------------
 
-void Machine::add_row(const Value& row) {
+uint32_t Machine::add_row(const Value& row, uint32_t next_pc) {
+  if (options_->first_row_only) {
+    result_.first = row;
+    return kAbort;
+  }
   if (seen_rows_.insert(row).second) result_.rows.push_back(row);
+  return next_pc;
 }
 
 uint32_t Machine::conflict(uint32_t pc, bool object_key) {
   const char* message = "object keys must be unique";
   if (!object_key) {
-    message = prog_.functions()[frames_.back().function].kind == ir::FunctionKind::kFunction
+    message = prog_->functions()[frames_.back().function].kind == ir::FunctionKind::kFunction
                   ? "functions must not produce multiple outputs for same inputs"
                   : "complete rules must not produce multiple outputs";
   }
@@ -294,7 +339,7 @@ uint32_t Machine::internal_error(uint32_t pc, std::string message) {
 
 uint32_t Machine::fail(uint32_t pc, ErrorKind kind, std::string code, std::string message) {
   if (!result_.error) {
-    result_.error = make_error(kind, {std::move(code), std::move(message), prog_.location_at(pc), {}});
+    result_.error = make_error(kind, {std::move(code), std::move(message), prog_->location_at(pc), {}});
   }
   return kAbort;
 }
@@ -302,17 +347,17 @@ uint32_t Machine::fail(uint32_t pc, ErrorKind kind, std::string code, std::strin
 void Machine::record_builtin_failure(uint32_t pc, const stdlib::BuiltinError& f) {
   ++result_.builtin_errors;
   if (!result_.first_builtin_error) {
-    result_.first_builtin_error = make_error(ErrorKind::kBuiltin, {f.code, f.message, prog_.location_at(pc), {}});
+    result_.first_builtin_error = make_error(ErrorKind::kBuiltin, {f.code, f.message, prog_->location_at(pc), {}});
   }
 }
 
 EvalError Machine::make_error(ErrorKind kind, runtime::Diagnostic d) const {
-  std::string text = prog_.render(d);
+  std::string text = prog_->render(d);
   return EvalError{kind, std::move(d), std::move(text)};
 }
 
 bool Machine::checkpoint(uint32_t pc, uint64_t steps, uint64_t& next_check) {
-  const Limits& l = options_.limits;
+  const Limits& l = options_->limits;
   if (l.max_instructions && steps >= l.max_instructions) {
     fail(pc, ErrorKind::kInstructionLimit, "eval_cancel_error",
          "evaluation limit exceeded: instructions (" + std::to_string(l.max_instructions) + ")");

@@ -34,12 +34,14 @@ inline constexpr uint32_t kAbort = UINT32_MAX;  // "stop": returned instead of a
 
 class Machine {
  public:
-  Machine(const Program& program, const EvalOptions& options);
-  EvalResult run(uint32_t plan);
+  // Runs `plan`; afterwards the machine holds no value and may run again (its buffers
+  // are what a thread keeps between evaluations, see eval.cc).
+  EvalResult run(const Program& program, const EvalOptions& options, uint32_t plan);
+  size_t retained_registers() const;
 
   // ---- For the dispatch loop --------------------------------------------------------
-  const uint32_t* code() const { return prog_.code().data(); }
-  const runtime::Value* constants() const { return prog_.constants().data(); }
+  const uint32_t* code() const { return prog_->code().data(); }
+  const runtime::Value* constants() const { return prog_->constants().data(); }
   runtime::Value* regs() { return regs_.data() + base_; }
   uint8_t* states() { return states_.data() + base_; }
   uint32_t* aux() { return aux_.data() + base_; }
@@ -56,17 +58,17 @@ class Machine {
   // when the register is undefined, or, with failed() true, when it holds another kind.
   CollectionBuilder* mutable_builder(uint32_t reg, runtime::Kind kind, uint32_t pc);
   bool failed() const { return result_.error.has_value(); }
-  uint32_t index_select(const runtime::Value* key, uint32_t table) const { return prog_.rule_index(table).select(key); }
-  const std::vector<uint32_t>& index_list(uint32_t list) const { return prog_.index_list(list); }
+  uint32_t index_select(const runtime::Value* key, uint32_t table) const { return prog_->rule_index(table).select(key); }
+  const std::vector<uint32_t>& index_list(uint32_t list) const { return prog_->index_list(list); }
 
   // Each returns the pc to continue at, or kAbort.
   uint32_t call_function(uint32_t pc);
   uint32_t call_dynamic(uint32_t pc);
   uint32_t call_builtin(uint32_t pc);
-  uint32_t do_return(const runtime::Value* result);
+  uint32_t do_return(const runtime::Value* result, uint32_t word = 0);  // word: the operand it came from
   uint32_t with_push(uint32_t pc, const runtime::Value* value);  // nullptr: the document becomes undefined
   void with_pop();
-  void add_row(const runtime::Value& row);
+  uint32_t add_row(const runtime::Value& row, uint32_t next_pc);
   uint32_t conflict(uint32_t pc, bool object_key);
   uint32_t internal_error(uint32_t pc, std::string message);
   // Limit and cancellation checks; false when evaluation must stop. Sets next_check.
@@ -94,6 +96,15 @@ class Machine {
     runtime::Value value;
   };
 
+  // Stores `v`, read from operand `word`, into `dst` (a register, memo or operand slot of
+  // this evaluation): borrowed when `v` is a constant or already borrowed (value.h).
+  static void hold(runtime::Value& dst, uint32_t word, const runtime::Value& v) {
+    if ((word & kConstBit) || v.is_borrowed()) {
+      dst.assign_borrowed(v);
+    } else {
+      dst = v;
+    }
+  }
   void ensure_registers(size_t n);
   uint32_t enter(uint32_t function, uint32_t pc_after, uint32_t fail, uint32_t result, const uint32_t* args,
                  uint32_t nargs, uint32_t pc);
@@ -104,8 +115,11 @@ class Machine {
   uint32_t fail(uint32_t pc, ErrorKind kind, std::string code, std::string message);
   EvalError make_error(ErrorKind kind, runtime::Diagnostic d) const;
 
-  const Program& prog_;
-  const EvalOptions& options_;
+  EvalResult finish_run();
+
+  const Program* prog_ = nullptr;
+  const EvalOptions* options_ = nullptr;
+  size_t used_ = 0;  // registers this evaluation touched
   std::vector<runtime::Value> regs_;
   std::vector<uint8_t> states_;
   std::vector<uint32_t> aux_;
@@ -113,6 +127,7 @@ class Machine {
   std::vector<Frame> frames_;
   std::vector<WithSave> withs_;
   std::vector<std::vector<MemoEntry>> memo_;           // a scope per `with` in force, lazily sized
+  std::vector<uint32_t> memo_touched_;                 // entries of the outer scope to clear
   std::vector<runtime::Value> args_;                   // built-in operands, reused
   std::optional<stdlib::BuiltinContext> own_context_;  // when the caller gives none
   uint32_t base_ = 0;

@@ -7,6 +7,17 @@ std::optional<std::string> PreparedPlan::user_name(std::string_view compiled) co
   return std::string(compiled);
 }
 
+RawDecision PreparedPlan::decide(const EvalRequest& request) const {
+  RawResult r = eval(request);
+  RawDecision d;
+  d.error = std::move(r.error);
+  if (!r.rows.empty()) {
+    RawRow& row = r.rows.front();
+    d.value = row.expressions.empty() ? runtime::Value::boolean(true) : std::move(row.expressions.front());
+  }
+  return d;
+}
+
 std::vector<size_t> listed_expressions(const compiler::ast::Body& body) {
   std::vector<size_t> out;
   for (size_t i = 0; i < body.size(); ++i) {

@@ -84,11 +84,19 @@ struct RawResult {
   std::optional<runtime::Diagnostic> error;  // may come with rows (strict built-in errors)
 };
 
+struct RawDecision {
+  std::optional<runtime::Value> value;       // the first row's first listed expression
+  std::optional<runtime::Diagnostic> error;
+};
+
 class PreparedPlan {
  public:
   virtual ~PreparedPlan() = default;
   // Runs the query. Called from many threads at once on one plan.
   virtual RawResult eval(const EvalRequest& request) const = 0;
+  // Runs the query up to its first row (PreparedQuery::decide). The default takes it
+  // from eval(); an evaluator with a cheaper way overrides it.
+  virtual RawDecision decide(const EvalRequest& request) const;
   // The name a compiled variable is shown under in user-facing rows (BindingNames::kUser),
   // or nullopt to leave it out. The default shows every variable under its own name except
   // wildcards (`$0`, ...) and generated ones (`__local...`); a compiler that renames

@@ -100,6 +100,24 @@ ResultRow row_of(api::RawRow& raw, const api::QueryState& q, BindingNames names)
   return row;
 }
 
+api::EvalRequest request_of(const api::QueryState& q, const EvalOptions& options) {
+  api::EvalRequest request;
+  request.input = options.input ? &*options.input : nullptr;
+  request.strict_builtin_errors =
+      options.strict_builtin_errors.value_or(q.engine->policy->options.strict_builtin_errors);
+  request.limits.max_instructions = options.limits.max_instructions;
+  request.limits.max_time = options.limits.max_time;
+  request.limits.max_call_depth = options.limits.max_call_depth;
+  request.limits.cancel = options.limits.cancel;
+  request.tracer = options.tracer;
+  return request;
+}
+
+Error error_of(const api::QueryState& q, const runtime::Diagnostic& d) {
+  api::SourceLookup lookup{&q.engine->policy->sources, &q.query->sources, q.query->file};
+  return api::to_error(d, lookup);
+}
+
 }  // namespace
 
 Result<PreparedQuery> Engine::prepare(std::string_view query, const PrepareOptions& options) const {
@@ -116,30 +134,35 @@ EvalResult PreparedQuery::eval(const EvalOptions& options) const {
   EvalResult result;
   try {
     const api::QueryState& q = *state_;
-    api::EvalRequest request;
-    request.input = options.input ? &*options.input : nullptr;
-    request.strict_builtin_errors =
-        options.strict_builtin_errors.value_or(q.engine->policy->options.strict_builtin_errors);
-    request.limits.max_instructions = options.limits.max_instructions;
-    request.limits.max_time = options.limits.max_time;
-    request.limits.max_call_depth = options.limits.max_call_depth;
-    request.limits.cancel = options.limits.cancel;
-    request.tracer = options.tracer;
     api::PhaseTimer evaluating(options.metrics, Metrics::kQueryEval);
-    api::RawResult raw = q.plan->eval(request);
+    api::RawResult raw = q.plan->eval(request_of(q, options));
     evaluating.stop();
     result.rows.reserve(raw.rows.size());
     for (auto& r : raw.rows) result.rows.push_back(row_of(r, q, options.binding_names));
-    if (raw.error) {
-      api::SourceLookup lookup{&q.engine->policy->sources, &q.query->sources, q.query->file};
-      result.error = api::to_error(*raw.error, lookup);
-    }
+    if (raw.error) result.error = error_of(q, *raw.error);
   } catch (const std::exception& e) {
     result.error = api::internal_error(e.what());
   } catch (...) {
     result.error = api::internal_error("unknown exception");
   }
   return result;
+}
+
+Decision PreparedQuery::decide(const EvalOptions& options) const {
+  Decision decision;
+  try {
+    const api::QueryState& q = *state_;
+    api::PhaseTimer evaluating(options.metrics, Metrics::kQueryEval);
+    api::RawDecision raw = q.plan->decide(request_of(q, options));
+    evaluating.stop();
+    decision.value = std::move(raw.value);
+    if (raw.error) decision.error = error_of(q, *raw.error);
+  } catch (const std::exception& e) {
+    decision.error = api::internal_error(e.what());
+  } catch (...) {
+    decision.error = api::internal_error("unknown exception");
+  }
+  return decision;
 }
 
 const std::string& PreparedQuery::text() const {

@@ -35,6 +35,9 @@ bool trace_plans() {
   return on;
 }
 
+// The entrypoint PreparedQuery::decide runs: the query's first value, no rows built.
+constexpr const char* kDecisionPlan = "decision";
+
 class VmPlan final : public PreparedPlan {
  public:
   VmPlan(std::shared_ptr<const Policy> policy, std::shared_ptr<const vm::BuiltinTable> builtins,
@@ -44,19 +47,17 @@ class VmPlan final : public PreparedPlan {
         builtins_(std::move(builtins)),
         program_(std::move(program)),
         rewritten_(std::move(rewritten)),
-        trace_(std::move(trace)) {}
+        trace_(std::move(trace)) {
+    query_plan_ = program_->find_plan("query").value_or(UINT32_MAX);
+    decision_plan_ = program_->find_plan(kDecisionPlan);
+  }
 
   RawResult eval(const EvalRequest& request) const override {
-    vm::EvalOptions options;
-    options.input = request.input;
-    options.data = &policy_->data;
-    options.strict_builtin_errors = request.strict_builtin_errors;
-    options.limits = request.limits;
-    options.module_parser = &rego_module_parser();
+    vm::EvalOptions options = vm_options(request);
     TraceBuffer discarded;  // ARCANE_TRACE_PLANS: traced plans must give the same results
     Tracer* tracer = request.tracer != nullptr ? request.tracer : (trace_plans() ? &discarded : nullptr);
     vm::EvalResult r = trace_ && tracer ? evaluate_traced(*program_, options, *trace_, *tracer)
-                                        : vm::evaluate(*program_, "query", options);
+                                        : vm::evaluate(*program_, query_plan_, options);
     RawResult out;
     out.rows.reserve(r.rows.size());
     for (const runtime::Value& row : r.rows) {
@@ -75,6 +76,17 @@ class VmPlan final : public PreparedPlan {
     return out;
   }
 
+  RawDecision decide(const EvalRequest& request) const override {
+    if (!decision_plan_ || request.tracer != nullptr || trace_plans()) return PreparedPlan::decide(request);
+    vm::EvalOptions options = vm_options(request);
+    options.first_row_only = true;
+    vm::EvalResult r = vm::evaluate(*program_, *decision_plan_, options);
+    RawDecision out;
+    out.value = std::move(r.first);
+    if (r.error) out.error = std::move(r.error->diagnostic);
+    return out;
+  }
+
   std::optional<std::string> user_name(std::string_view compiled) const override {
     auto it = rewritten_.find(std::string(compiled));
     if (it != rewritten_.end()) return PreparedPlan::user_name(it->second);
@@ -82,11 +94,23 @@ class VmPlan final : public PreparedPlan {
   }
 
  private:
+  vm::EvalOptions vm_options(const EvalRequest& request) const {
+    vm::EvalOptions options;
+    options.input = request.input;
+    options.data = &policy_->data;
+    options.strict_builtin_errors = request.strict_builtin_errors;
+    options.limits = request.limits;
+    options.module_parser = &rego_module_parser();
+    return options;
+  }
+
   std::shared_ptr<const Policy> policy_;  // owns the custom built-ins' declarations
   std::shared_ptr<const vm::BuiltinTable> builtins_;  // the program points into it
   std::shared_ptr<const vm::Program> program_;
   std::map<std::string, std::string> rewritten_;
   std::shared_ptr<const compiler::plan::TracePlan> trace_;  // the sites of a traced plan
+  uint32_t query_plan_ = UINT32_MAX;                         // an unknown plan is an eval error
+  std::optional<uint32_t> decision_plan_;                    // absent in traced plans
 };
 
 class VmPolicy final : public CompiledPolicy {
@@ -106,6 +130,7 @@ class VmPolicy final : public CompiledPolicy {
       return nullptr;
     }
     compiler::plan::QuerySpec spec;
+    spec.decision_plan_name = kDecisionPlan;
     spec.result_vars = compiled.value().result_vars;
     for (size_t i : query->listed) spec.listed.push_back(query->body[i].loc);
     spec.sources = {&policy_->sources, &query->sources};

@@ -135,6 +135,12 @@ void Planner::plan_query(const ast::Body& body, const QuerySpec& spec) {
     query_depth_ = 0;
     plan_body(body, 0, [&] {
       query_depth_ = -1;
+      if (spec.first_value_only) {
+        const std::optional<ir::Local>& first = captures_.empty() ? std::nullopt : captures_.front();
+        emit(stmt(StmtKind::kResultSetAdd, {first ? ir::Operand::local(*first) : ir::Operand::boolean(true)}, {}));
+        query_depth_ = 0;
+        return;
+      }
       ir::Local bindings = new_local();
       emit(stmt(StmtKind::kMakeObject, {}, {bindings}));
       for (const std::string& name : spec.result_vars) {
@@ -196,7 +202,17 @@ runtime::Result<ir::Policy> plan_query(const CompiledProgram& program, const ast
                                  : ir::make_file_info("", ""));
   }
   Planner planner(program, policy);
-  runtime::run_with_stack(runtime::kDeepStackBytes, [&] { planner.plan_query(query, spec); });
+  QuerySpec decision;
+  if (!spec.decision_plan_name.empty() && spec.trace == nullptr) {
+    decision = spec;
+    decision.plan_name = spec.decision_plan_name;
+    decision.first_value_only = true;
+  }
+  runtime::run_with_stack(runtime::kDeepStackBytes, [&] {
+    planner.plan_query(query, spec);
+    // Rule functions are planned once; the second entrypoint calls the same ones.
+    if (decision.first_value_only && !planner.error()) planner.plan_query(query, decision);
+  });
   if (planner.error()) return *planner.error();
   return policy;
 }

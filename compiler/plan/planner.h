@@ -44,6 +44,11 @@ struct QuerySpec {
   TracePlan* trace = nullptr;
   // The query's own renamed variables (`__localq0__` -> `x`), for the text of its events.
   const std::map<std::string, std::string>* query_rewritten_vars = nullptr;
+  // If set (and not tracing), a second entrypoint of this name whose rows are just the
+  // value of the first listed expression (`true` when none has a value): what a decision
+  // needs, without building a row of bindings and values (PreparedQuery::decide).
+  std::string decision_plan_name;
+  bool first_value_only = false;  // set on the spec of that second entrypoint
 };
 
 runtime::Result<ir::Policy> plan_query(const CompiledProgram& program, const ast::Body& query, const QuerySpec& spec);

@@ -168,6 +168,12 @@ class PreparedQuery {
  public:
   // Evaluates the query; thread-safe. Never throws.
   EvalResult eval(const EvalOptions& options = {}) const;
+  // The decision path: the value of the query's first expression in its first row (for
+  // the usual one-reference query such as `data.authz.allow`, its value), without building
+  // result rows; evaluation stops at that first row. A warm call over pre-decoded input
+  // allocates nothing of its own (only what the policy's own expressions build). Same
+  // errors and limits as eval(); thread-safe; never throws. `binding_names` is ignored.
+  Decision decide(const EvalOptions& options = {}) const;
   const std::string& text() const;
 
  private:

@@ -41,6 +41,16 @@ struct ResultRow {
   const Value* binding(std::string_view name) const;
 };
 
+// What PreparedQuery::decide() returns: the one value a decision query yields.
+struct Decision {
+  std::optional<Value> value;  // nullopt: undefined
+  std::optional<Error> error;
+  bool ok() const { return !error.has_value(); }
+  // Whether the decision is the boolean `true` (what an `allow` rule grants with); false
+  // when it is anything else, undefined, or an error.
+  bool allowed() const { return !error && value && value->is_boolean() && value->as_bool(); }
+};
+
 struct EvalResult {
   std::vector<ResultRow> rows;
   std::optional<Error> error;
