@@ -87,10 +87,6 @@ void destroy(HeapNode* root) {
   }
 }
 
-constexpr Kind kKindOfTag[] = {Kind::kNull,   Kind::kBoolean, Kind::kBoolean, Kind::kNumber,
-                               Kind::kNumber, Kind::kString,  Kind::kNumber,  Kind::kString,
-                               Kind::kArray,  Kind::kObject,  Kind::kSet};
-
 // Binary search over a sorted run of keys with a three-way comparison against the
 // sought key.
 template <typename T, typename KeyOf, typename Cmp>
@@ -190,43 +186,9 @@ Value ValueAccess::short_string(std::string_view s) {
 
 // --- lifetime -------------------------------------------------------------------------
 
-Value::Value(const Value& o) noexcept {
-  std::memcpy(b_, o.b_, sizeof b_);
-  if (is_heap()) {
-    b_[1] = 0;
-    if (node() != nullptr) detail::retain(node());
-  }
-}
-
 void Value::take_reference() noexcept {
   b_[1] = 0;
   if (node() != nullptr) detail::retain(node());
-}
-
-void Value::assign_borrowed(const Value& v) noexcept {
-  if (this == &v) return;
-  // v does not depend on this handle's reference (its owner keeps it), so release first.
-  if (owns_node()) release_node();
-  std::memcpy(b_, v.b_, sizeof b_);
-  if (is_heap()) b_[1] = 1;
-}
-
-Value& Value::operator=(const Value& o) noexcept {
-  if (this != &o) {
-    Value copy(o);
-    *this = std::move(copy);
-  }
-  return *this;
-}
-
-Value& Value::operator=(Value&& o) noexcept {
-  if (this != &o) {
-    if (owns_node()) release_node();
-    std::memcpy(b_, o.b_, sizeof b_);
-    std::memset(o.b_, 0, sizeof o.b_);
-    if (is_borrowed()) take_reference();
-  }
-  return *this;
 }
 
 void Value::release_node() noexcept {
@@ -281,8 +243,6 @@ const char* kind_name(Kind k) {
   static constexpr const char* kNames[] = {"null", "boolean", "number", "string", "array", "object", "set"};
   return kNames[static_cast<int>(k)];
 }
-
-Kind Value::kind() const noexcept { return kKindOfTag[b_[0]]; }
 
 Number Value::number() const noexcept {
   Number n;

@@ -50,14 +50,31 @@ class Value {
   static constexpr size_t kInlineStringMax = 14;
 
   Value() noexcept { std::memset(b_, 0, sizeof b_); }  // null
-  Value(const Value& other) noexcept;
+  Value(const Value& other) noexcept {
+    std::memcpy(b_, other.b_, sizeof b_);
+    if (is_heap()) take_reference();
+  }
   Value(Value&& other) noexcept {
     std::memcpy(b_, other.b_, sizeof b_);
     std::memset(other.b_, 0, sizeof other.b_);
     if (is_borrowed()) take_reference();
   }
-  Value& operator=(const Value& other) noexcept;
-  Value& operator=(Value&& other) noexcept;
+  Value& operator=(const Value& other) noexcept {
+    if (this != &other) {
+      Value copy(other);  // before releasing: `other` may live inside this value
+      *this = std::move(copy);
+    }
+    return *this;
+  }
+  Value& operator=(Value&& other) noexcept {
+    if (this != &other) {
+      if (owns_node()) release_node();
+      std::memcpy(b_, other.b_, sizeof b_);
+      std::memset(other.b_, 0, sizeof other.b_);
+      if (is_borrowed()) take_reference();
+    }
+    return *this;
+  }
   ~Value() {
     if (owns_node()) release_node();
   }
@@ -71,7 +88,13 @@ class Value {
   // never escapes into results, caches or built values.
   //
   // Makes this a borrowed handle to `v`'s value; `v` must outlive this handle's use.
-  void assign_borrowed(const Value& v) noexcept;
+  void assign_borrowed(const Value& v) noexcept {
+    if (this == &v) return;
+    // v does not depend on this handle's reference (its owner keeps it): release first.
+    if (owns_node()) release_node();
+    std::memcpy(b_, v.b_, sizeof b_);
+    if (is_heap()) b_[1] = 1;
+  }
   // Borrows when `v` is itself borrowed, copies (owning) otherwise.
   void assign_shared(const Value& v) noexcept {
     if (v.is_borrowed()) {
@@ -94,7 +117,14 @@ class Value {
   static Value empty_object() noexcept;
   static Value empty_set() noexcept;
 
-  Kind kind() const noexcept;
+  Kind kind() const noexcept {
+    // Indexed by Tag (below): null, false, true, int, decimal, short string, big number,
+    // string, array, object, set.
+    static constexpr Kind kOfTag[] = {Kind::kNull,   Kind::kBoolean, Kind::kBoolean, Kind::kNumber,
+                                      Kind::kNumber, Kind::kString,  Kind::kNumber,  Kind::kString,
+                                      Kind::kArray,  Kind::kObject,  Kind::kSet};
+    return kOfTag[b_[0]];
+  }
   bool is_null() const noexcept { return tag() == Tag::kNull; }
   bool is_boolean() const noexcept { return tag() == Tag::kFalse || tag() == Tag::kTrue; }
   bool is_number() const noexcept { return kind() == Kind::kNumber; }

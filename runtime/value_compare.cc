@@ -103,6 +103,7 @@ int compare(const Value& a, const Value& b) noexcept {
   Kind ka = a.kind(), kb = b.kind();
   if (ka != kb) return ka < kb ? -1 : 1;
   if (ValueAccess::same_bits(a, b)) return 0;
+  if (ValueAccess::is_short_string(a) && ValueAccess::is_short_string(b)) return ValueAccess::compare_short_strings(a, b);
   switch (ka) {
     case Kind::kNull: return 0;
     case Kind::kBoolean: return static_cast<int>(a.as_bool()) - static_cast<int>(b.as_bool());
@@ -117,6 +118,9 @@ int compare(const Value& a, const Value& b) noexcept {
 
 bool operator==(const Value& a, const Value& b) noexcept {
   if (ValueAccess::same_bits(a, b)) return true;
+  // Inline strings are equal exactly when their bytes are (value.h), and never equal a
+  // heap string (those are longer).
+  if (ValueAccess::is_short_string(a) || ValueAccess::is_short_string(b)) return false;
   Kind k = a.kind();
   if (k != b.kind()) return false;
   const HeapNode* x = ValueAccess::node(a);

@@ -58,6 +58,25 @@ uint32_t Planner::plan_rules(const RuleTreeNode& node) {
   return index;
 }
 
+// Early exit inside a body (see index_rules for the group): once a rule whose every body
+// yields the same constant has that value, further iterations of its body's loops could
+// only repeat it, so the assignment leaves them all, up to the body's own block (`depth`
+// counts the blocks from `b` up to it). OPA's evaluator stops there too.
+static void exit_loops_after_result(ir::Block& b, ir::Local lresult, uint32_t depth) {
+  for (size_t i = 0; i < b.stmts.size(); ++i) {
+    ir::Stmt& s = b.stmts[i];
+    if (s.kind == StmtKind::kAssignVarOnce && s.outputs.size() == 1 && s.outputs[0] == lresult) {
+      if (depth > 0) {
+        b.stmts.insert(b.stmts.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                       ir::make_stmt(StmtKind::kBreak, {}, {}, depth, {}, s.location));
+        ++i;
+      }
+      continue;
+    }
+    for (ir::Block& inner : s.blocks) exit_loops_after_result(inner, lresult, depth + 1);
+  }
+}
+
 void Planner::plan_rule_group(const RuleTreeNode& node, ir::Function& fn) {
   const auto& rules = node.rules;
   RuleKind kind = group_kind(node);
@@ -96,6 +115,7 @@ void Planner::plan_rule_group(const RuleTreeNode& node, ir::Function& fn) {
     for (size_t i = 0; i < order.size(); ++i) order[i] = by_depth[i].second;
   }
 
+  bool early_exit = (kind == RuleKind::kComplete || kind == RuleKind::kFunction) && !nested && constant_result(rules);
   std::vector<size_t> unit_starts;  // the first block of each rule, for index_rules
   for (const RuleEntry* ep : order) {
     const RuleEntry& e = *ep;
@@ -128,6 +148,8 @@ void Planner::plan_rule_group(const RuleTreeNode& node, ir::Function& fn) {
           plan_body(rule->body, 0, [&] { plan_rule_result(e, *rule, depth, lresult, lreturn); });
         });
       });
+      // Traced plans keep every iteration: their events follow OPA's 0.61 evaluator.
+      if (early_exit && trace_ == nullptr) exit_loops_after_result(body, lresult, 0);
       blocks->push_back(std::move(body));
       if (failed()) return;
     }
@@ -145,8 +167,7 @@ void Planner::plan_rule_group(const RuleTreeNode& node, ir::Function& fn) {
   }
 
   f_.loc = rules.front().rule->head.loc;
-  index_rules(fn, unit_starts, (kind == RuleKind::kComplete || kind == RuleKind::kFunction) && !nested &&
-                                   constant_result(rules));
+  index_rules(fn, unit_starts, early_exit);
 
   if (default_rule != nullptr) {
     const ast::Rule& d = *default_rule->rule;

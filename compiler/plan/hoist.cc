@@ -1,0 +1,123 @@
+// Loop-invariant code motion; see hoist.h.
+#include "compiler/plan/hoist.h"
+
+#include <unordered_map>
+#include <unordered_set>
+
+namespace arcane::compiler::plan {
+
+namespace {
+
+using ir::Block;
+using ir::Local;
+using ir::Stmt;
+using ir::StmtKind;
+
+// Statements that neither fail with an error nor change anything but their own outputs.
+bool effect_free(StmtKind k) {
+  switch (k) {
+    case StmtKind::kDot:
+    case StmtKind::kLen:
+    case StmtKind::kAssignVar:
+    case StmtKind::kEqual:
+    case StmtKind::kNotEqual:
+    case StmtKind::kIsArray:
+    case StmtKind::kIsObject:
+    case StmtKind::kIsSet:
+    case StmtKind::kIsString:
+    case StmtKind::kIsNumber:
+    case StmtKind::kIsBoolean:
+    case StmtKind::kIsNull:
+    case StmtKind::kIsDefined:
+    case StmtKind::kIsUndefined: return true;
+    default: return false;
+  }
+}
+
+// The kinds worth moving: they compute a value from their operands alone.
+bool movable(StmtKind k) { return k == StmtKind::kDot || k == StmtKind::kLen || k == StmtKind::kAssignVar; }
+
+// Every local a statement (and its blocks) writes; a `with` writes the document it replaces.
+void collect_writes(const Stmt& s, std::unordered_set<Local>& out) {
+  for (Local l : s.outputs) out.insert(l);
+  if (s.kind == StmtKind::kWith) out.insert(s.imm == static_cast<uint32_t>(ir::Document::kData) ? ir::kDataLocal : ir::kInputLocal);
+  for (const Block& b : s.blocks) {
+    for (const Stmt& t : b.stmts) collect_writes(t, out);
+  }
+}
+
+// How many statements mention each local (as operand or output), counting nested blocks.
+void count_uses(const Stmt& s, std::unordered_map<Local, size_t>& out) {
+  for (const ir::Operand& o : s.inputs) {
+    if (o.is_local()) ++out[o.index];
+  }
+  for (Local l : s.outputs) ++out[l];
+  for (const Block& b : s.blocks) {
+    for (const Stmt& t : b.stmts) count_uses(t, out);
+  }
+}
+
+class Hoister {
+ public:
+  explicit Hoister(const ir::Function& fn) {
+    for (const Block& b : fn.blocks) {
+      for (const Stmt& s : b.stmts) count_uses(s, uses_);
+    }
+  }
+
+  void block(Block& b) {
+    for (size_t i = 0; i < b.stmts.size(); ++i) {
+      for (Block& inner : b.stmts[i].blocks) block(inner);
+      if (b.stmts[i].kind != StmtKind::kScan || i + 1 != b.stmts.size()) continue;
+      std::vector<Stmt> moved = take_invariants(b.stmts[i]);
+      b.stmts.insert(b.stmts.begin() + static_cast<std::ptrdiff_t>(i), std::make_move_iterator(moved.begin()),
+                     std::make_move_iterator(moved.end()));
+      i += moved.size();
+    }
+  }
+
+ private:
+  // The invariant statements at the head of a scan's body, removed from it.
+  std::vector<Stmt> take_invariants(Stmt& scan) {
+    std::vector<Stmt> out;
+    std::unordered_set<Local> writes;
+    collect_writes(scan, writes);
+    std::unordered_map<Local, size_t> inside;
+    count_uses(scan, inside);
+    std::vector<Stmt>& body = scan.blocks[0].stmts;
+    for (size_t j = 0; j < body.size() && effect_free(body[j].kind);) {
+      const Stmt& s = body[j];
+      bool invariant = movable(s.kind) && s.blocks.empty() && s.outputs.size() == 1;
+      for (const ir::Operand& o : s.inputs) invariant = invariant && !(o.is_local() && writes.count(o.index));
+      if (invariant) {
+        Local target = s.outputs[0];
+        // Written by this statement alone, and used only inside the loop.
+        std::unordered_set<Local> others;
+        for (size_t k = 0; k < body.size(); ++k) {
+          if (k != j) collect_writes(body[k], others);
+        }
+        invariant = !others.count(target) && uses_[target] == inside[target] && target != ir::kInputLocal &&
+                    target != ir::kDataLocal;
+      }
+      if (!invariant) {
+        ++j;
+        continue;
+      }
+      writes.erase(s.outputs[0]);  // now computed before the loop
+      out.push_back(std::move(body[j]));
+      body.erase(body.begin() + static_cast<std::ptrdiff_t>(j));
+    }
+    return out;
+  }
+
+  std::unordered_map<Local, size_t> uses_;
+};
+
+}  // namespace
+
+void hoist_invariants(ir::Function& fn) {
+  Hoister h(fn);
+  for (Block& b : fn.blocks) h.block(b);
+}
+
+}  // namespace arcane::compiler::plan

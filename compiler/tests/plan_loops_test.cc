@@ -1,0 +1,108 @@
+// What the planner does to loops: lookups that do not depend on a loop are made once,
+// before it (hoist.h), and a rule whose value is a constant stops its loops at the first
+// success (early exit). The plans are read as text (docs/ir.md).
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "compiler/plan/planner.h"
+#include "compiler/tests/stage_helpers.h"
+#include "ir/printer.h"
+
+namespace arcane::compiler {
+namespace {
+
+std::string plan_of(const std::string& module, const std::string& query) {
+  auto c = testing::compile_texts({module});
+  if (!c->program) return c->errors();
+  uint32_t id = c->sources.add("query", query);
+  auto body = parse_query(c->sources, id, {}, c->diags);
+  if (!body.ok()) return c->errors();
+  QueryOptions qo;
+  qo.sources = &c->sources;
+  auto q = compile_query(*c->program, std::move(*body), qo, c->diags);
+  if (!q.ok()) return c->errors();
+  plan::QuerySpec spec;
+  spec.sources = {&c->sources};
+  auto policy = plan::plan_query(*c->program, q->body, spec);
+  if (!policy.ok()) return "plan error";
+  return ir::print_policy(*policy);
+}
+
+const char* kRbac = R"(package t
+
+allow if {
+	some role in data.users[input.user]
+	some grant in data.grants[role]
+	grant.action == input.action
+}
+)";
+
+// Where `needle` first appears, relative to the first loop: negative means before it.
+long before_first_scan(const std::string& plan, const std::string& needle) {
+  size_t at = plan.find(needle), scan = plan.find("scan ");
+  EXPECT_NE(at, std::string::npos) << needle << "\n" << plan;
+  EXPECT_NE(scan, std::string::npos) << plan;
+  return static_cast<long>(at) - static_cast<long>(scan);
+}
+
+TEST(PlanLoops, InvariantLookupsMoveBeforeTheLoops) {
+  std::string plan = plan_of(kRbac, "data.t.allow");
+  EXPECT_LT(before_first_scan(plan, R"(dot input, "action")"), 0) << plan;
+  EXPECT_LT(before_first_scan(plan, R"(dot data, "grants")"), 0) << plan;
+}
+
+TEST(PlanLoops, LookupsThatDependOnTheLoopStayInside) {
+  std::string plan = plan_of(R"(package t
+
+p if {
+	some x in data.xs
+	data.m[x] == input.v
+}
+)",
+                             "data.t.p");
+  EXPECT_LT(before_first_scan(plan, R"(dot data, "m")"), 0) << plan;
+  EXPECT_LT(before_first_scan(plan, R"(dot input, "v")"), 0) << plan;
+  // `data.m[x]` itself is looked up per element: after the scan.
+  size_t scan = plan.find("scan ");
+  size_t keyed = plan.find("dot l", scan);
+  EXPECT_NE(keyed, std::string::npos) << plan;
+}
+
+TEST(PlanLoops, NothingMovesPastACall) {
+  // The call comes first in the body and may fail with an error: what follows stays.
+  std::string plan = plan_of(R"(package t
+
+p if {
+	some x in data.xs
+	to_number(x) > 1
+	input.v == 2
+}
+)",
+                             "data.t.p");
+  EXPECT_GT(before_first_scan(plan, R"(dot input, "v")"), 0) << plan;
+}
+
+TEST(PlanLoops, AConstantRuleLeavesItsLoopsAtTheFirstSuccess) {
+  std::string plan = plan_of(kRbac, "data.t.allow");
+  size_t assign = plan.find("assignonce true");
+  ASSERT_NE(assign, std::string::npos) << plan;
+  size_t next = plan.find('\n', assign) + 1;
+  std::string line = plan.substr(next, plan.find('\n', next) - next);
+  EXPECT_NE(line.find("break 2"), std::string::npos) << plan;  // out of both loops
+}
+
+TEST(PlanLoops, RulesWithVaryingValuesKeepIterating) {
+  // Every value must be seen: two of them are a conflict, which OPA reports.
+  std::string plan = plan_of(R"(package t
+
+v := x if {
+	some x in input.xs
+}
+)",
+                             "data.t.v");
+  EXPECT_EQ(plan.find("break"), std::string::npos) << plan;
+}
+
+}  // namespace
+}  // namespace arcane::compiler
