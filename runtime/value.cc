@@ -197,18 +197,6 @@ void Value::release_node() noexcept {
 
 // --- construction ---------------------------------------------------------------------
 
-Value Value::boolean(bool b) noexcept {
-  Value v;
-  v.b_[0] = static_cast<uint8_t>(b ? Tag::kTrue : Tag::kFalse);
-  return v;
-}
-
-Value Value::integer(int64_t i) noexcept {
-  Value v;
-  v.b_[0] = static_cast<uint8_t>(Tag::kInt);
-  v.set_word(i);
-  return v;
-}
 
 Value Value::from_number(Number n) noexcept {
   Value v;

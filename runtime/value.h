@@ -60,7 +60,10 @@ class Value {
     if (is_borrowed()) take_reference();
   }
   Value& operator=(const Value& other) noexcept {
-    if (this != &other) {
+    if (!other.is_heap()) {  // no reference to take: a plain copy (also right for self)
+      if (owns_node()) release_node();
+      std::memcpy(b_, other.b_, sizeof b_);
+    } else if (this != &other) {
       Value copy(other);  // before releasing: `other` may live inside this value
       *this = std::move(copy);
     }
@@ -106,8 +109,17 @@ class Value {
   bool is_borrowed() const noexcept { return is_heap() && b_[1] != 0; }
 
   static Value null() noexcept { return Value(); }
-  static Value boolean(bool b) noexcept;
-  static Value integer(int64_t v) noexcept;
+  static Value boolean(bool b) noexcept {
+    Value v;
+    v.b_[0] = static_cast<uint8_t>(b ? Tag::kTrue : Tag::kFalse);
+    return v;
+  }
+  static Value integer(int64_t i) noexcept {
+    Value v;
+    v.b_[0] = static_cast<uint8_t>(Tag::kInt);
+    v.set_word(i);
+    return v;
+  }
   static Value from_number(Number n) noexcept;
   static Value from_string(std::string_view s);
   // A string meant as an object key: short ones are inline, longer ones are shared

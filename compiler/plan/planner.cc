@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "compiler/ast/ast_string.h"
+#include "compiler/plan/copies.h"
 #include "compiler/plan/hoist.h"
 #include "compiler/plan/planner_impl.h"
 #include "runtime/deep_stack.h"
@@ -217,7 +218,10 @@ runtime::Result<ir::Policy> plan_query(const CompiledProgram& program, const ast
   if (planner.error()) return *planner.error();
   // Traced plans keep every statement where OPA's evaluator would report it.
   if (spec.trace == nullptr) {
-    for (ir::Function& fn : policy.functions) hoist_invariants(fn);
+    for (ir::Function& fn : policy.functions) {
+      remove_copies(fn);
+      hoist_invariants(fn);
+    }
   }
   return policy;
 }

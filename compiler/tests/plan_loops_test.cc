@@ -83,6 +83,27 @@ p if {
   EXPECT_GT(before_first_scan(plan, R"(dot input, "v")"), 0) << plan;
 }
 
+TEST(PlanLoops, CopiesOfBoundVariablesGo) {
+  // `some role in ...` copied the scan's key and value into locals of their own (copies.h).
+  std::string plan = plan_of(kRbac, "data.t.allow");
+  EXPECT_EQ(plan.find("assign l"), std::string::npos) << plan;
+}
+
+TEST(PlanLoops, ARuleValueReadsTheLoopValueDirectly) {
+  // `y := x` and the binding of x were two copies of the scan's value; the rule's value
+  // is now assigned from it.
+  std::string plan = plan_of(R"(package t
+
+p := y if {
+	some x in data.xs
+	y := x
+}
+)",
+                             "data.t.p");
+  EXPECT_EQ(plan.find("assign l"), std::string::npos) << plan;
+  EXPECT_NE(plan.find("assignonce l"), std::string::npos) << plan;
+}
+
 TEST(PlanLoops, AConstantRuleLeavesItsLoopsAtTheFirstSuccess) {
   std::string plan = plan_of(kRbac, "data.t.allow");
   size_t assign = plan.find("assignonce true");
