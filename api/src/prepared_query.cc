@@ -118,6 +118,20 @@ Error error_of(const api::QueryState& q, const runtime::Diagnostic& d) {
   return api::to_error(d, lookup);
 }
 
+// Runs `fill` on a fresh Out; an exception becomes Out::error (the API never throws).
+template <typename Out, typename Fill>
+Out never_throwing(Fill&& fill) {
+  Out out;
+  try {
+    fill(out);
+  } catch (const std::exception& e) {
+    out.error = api::internal_error(e.what());
+  } catch (...) {
+    out.error = api::internal_error("unknown exception");
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<PreparedQuery> Engine::prepare(std::string_view query, const PrepareOptions& options) const {
@@ -131,8 +145,7 @@ Result<PreparedQuery> Engine::prepare(std::string_view query, const PrepareOptio
 }
 
 EvalResult PreparedQuery::eval(const EvalOptions& options) const {
-  EvalResult result;
-  try {
+  return never_throwing<EvalResult>([&](EvalResult& result) {
     const api::QueryState& q = *state_;
     api::PhaseTimer evaluating(options.metrics, Metrics::kQueryEval);
     api::RawResult raw = q.plan->eval(request_of(q, options));
@@ -140,29 +153,18 @@ EvalResult PreparedQuery::eval(const EvalOptions& options) const {
     result.rows.reserve(raw.rows.size());
     for (auto& r : raw.rows) result.rows.push_back(row_of(r, q, options.binding_names));
     if (raw.error) result.error = error_of(q, *raw.error);
-  } catch (const std::exception& e) {
-    result.error = api::internal_error(e.what());
-  } catch (...) {
-    result.error = api::internal_error("unknown exception");
-  }
-  return result;
+  });
 }
 
 Decision PreparedQuery::decide(const EvalOptions& options) const {
-  Decision decision;
-  try {
+  return never_throwing<Decision>([&](Decision& decision) {
     const api::QueryState& q = *state_;
     api::PhaseTimer evaluating(options.metrics, Metrics::kQueryEval);
     api::RawDecision raw = q.plan->decide(request_of(q, options));
     evaluating.stop();
     decision.value = std::move(raw.value);
     if (raw.error) decision.error = error_of(q, *raw.error);
-  } catch (const std::exception& e) {
-    decision.error = api::internal_error(e.what());
-  } catch (...) {
-    decision.error = api::internal_error("unknown exception");
-  }
-  return decision;
+  });
 }
 
 const std::string& PreparedQuery::text() const {

@@ -3,9 +3,7 @@
 // that tests it: the plan holds a `ruleindex` statement.
 #include <gtest/gtest.h>
 
-#include "compiler/plan/planner.h"
 #include "compiler/tests/stage_helpers.h"
-#include "ir/printer.h"
 
 namespace arcane::compiler {
 namespace {
@@ -17,20 +15,7 @@ std::string plan_of(const std::string& guard_of_rule) {
     for (size_t at; (at = g.find("{i}")) != std::string::npos;) g.replace(at, 3, std::to_string(i));
     module += "allow if {\n\t" + g + "\n\tinput.action == \"read\"\n}\n";
   }
-  auto c = testing::compile_texts({module});
-  if (!c->program) return c->errors();
-  uint32_t id = c->sources.add("query", "data.t.allow");
-  auto body = parse_query(c->sources, id, {}, c->diags);
-  if (!body.ok()) return c->errors();
-  QueryOptions qo;
-  qo.sources = &c->sources;
-  auto q = compile_query(*c->program, std::move(*body), qo, c->diags);
-  if (!q.ok()) return c->errors();
-  plan::QuerySpec spec;
-  spec.sources = {&c->sources};
-  auto policy = plan::plan_query(*c->program, q->body, spec);
-  if (!policy.ok()) return "plan error";
-  return ir::print_policy(*policy);
+  return testing::plan_text(module, "data.t.allow");
 }
 
 bool indexed(const std::string& plan) { return plan.find("ruleindex") != std::string::npos; }

@@ -5,29 +5,12 @@
 
 #include <string>
 
-#include "compiler/plan/planner.h"
 #include "compiler/tests/stage_helpers.h"
-#include "ir/printer.h"
 
 namespace arcane::compiler {
 namespace {
 
-std::string plan_of(const std::string& module, const std::string& query) {
-  auto c = testing::compile_texts({module});
-  if (!c->program) return c->errors();
-  uint32_t id = c->sources.add("query", query);
-  auto body = parse_query(c->sources, id, {}, c->diags);
-  if (!body.ok()) return c->errors();
-  QueryOptions qo;
-  qo.sources = &c->sources;
-  auto q = compile_query(*c->program, std::move(*body), qo, c->diags);
-  if (!q.ok()) return c->errors();
-  plan::QuerySpec spec;
-  spec.sources = {&c->sources};
-  auto policy = plan::plan_query(*c->program, q->body, spec);
-  if (!policy.ok()) return "plan error";
-  return ir::print_policy(*policy);
-}
+std::string plan_of(const std::string& module, const std::string& query) { return testing::plan_text(module, query); }
 
 const char* kRbac = R"(package t
 

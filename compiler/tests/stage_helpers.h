@@ -18,6 +18,8 @@
 #include "compiler/compile/dump.h"
 #include "compiler/compile/pipeline.h"
 #include "compiler/parse/parser.h"
+#include "compiler/plan/planner.h"
+#include "ir/printer.h"
 #include "runtime/diagnostic.h"
 
 namespace arcane::compiler::testing {
@@ -129,6 +131,24 @@ inline std::unique_ptr<Compiled> compile_texts(const std::vector<std::string>& t
     named.emplace_back(texts.size() == 1 ? "test.rego" : "test-" + std::to_string(i) + ".rego", texts[i]);
   }
   return compile_named(named, stop_after, parse, print);
+}
+
+// The IR text (docs/ir.md) of `query` planned against `module`, or the errors.
+inline std::string plan_text(const std::string& module, const std::string& query) {
+  auto c = compile_texts({module});
+  if (!c->program) return c->errors();
+  uint32_t id = c->sources.add("query", query);
+  auto body = parse_query(c->sources, id, {}, c->diags);
+  if (!body.ok()) return c->errors();
+  QueryOptions qo;
+  qo.sources = &c->sources;
+  auto q = compile_query(*c->program, std::move(*body), qo, c->diags);
+  if (!q.ok()) return c->errors();
+  plan::QuerySpec spec;
+  spec.sources = {&c->sources};
+  auto policy = plan::plan_query(*c->program, q->body, spec);
+  if (!policy.ok()) return "plan error: " + policy.error().message;
+  return ir::print_policy(*policy);
 }
 
 // "code: message" of each diagnostic, sorted (OPA's tests compare sorted error strings).
