@@ -61,8 +61,10 @@ class Value {
   }
   Value& operator=(const Value& other) noexcept {
     if (!other.is_heap()) {  // no reference to take: a plain copy (also right for self)
+      unsigned char bytes[sizeof b_];
+      std::memcpy(bytes, other.b_, sizeof b_);  // `other` may live inside this value's node
       if (owns_node()) release_node();
-      std::memcpy(b_, other.b_, sizeof b_);
+      std::memcpy(b_, bytes, sizeof b_);
     } else if (this != &other) {
       Value copy(other);  // before releasing: `other` may live inside this value
       *this = std::move(copy);

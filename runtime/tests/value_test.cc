@@ -243,5 +243,19 @@ TEST(Value, CopyAndMoveKeepCounts) {
   EXPECT_EQ(a.find("list")->at(2).number().to_int64(), 3);
 }
 
+// `x = x[i]` where x holds the only reference to its node: the part is read before the
+// node goes (an inline part copied plainly, a heap part retained first). ASan checks it.
+TEST(Value, AssigningAPartOfItselfKeepsThePart) {
+  Result<Value> doc = parse_json(R"([7, "a string too long to be held inline", {"k": 1}])");
+  ASSERT_TRUE(doc.ok());
+  Value x = take_array(std::vector<Value>{doc->at(0), doc->at(1)});
+  x = x.at(0);
+  EXPECT_EQ(x.number().to_int64(), 7);
+  Value y = take_array(std::vector<Value>{doc->at(1)});
+  doc = parse_json("null");  // y's element now lives only in y's node
+  y = y.at(0);
+  EXPECT_EQ(y.string_view(), "a string too long to be held inline");
+}
+
 }  // namespace
 }  // namespace arcane::runtime
