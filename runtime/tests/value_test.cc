@@ -248,10 +248,12 @@ TEST(Value, CopyAndMoveKeepCounts) {
 TEST(Value, AssigningAPartOfItselfKeepsThePart) {
   Result<Value> doc = parse_json(R"([7, "a string too long to be held inline", {"k": 1}])");
   ASSERT_TRUE(doc.ok());
-  Value x = take_array(std::vector<Value>{doc->at(0), doc->at(1)});
+  std::vector<Value> xs = {doc->at(0), doc->at(1)};
+  Value x = take_array(xs);
   x = x.at(0);
   EXPECT_EQ(x.number().to_int64(), 7);
-  Value y = take_array(std::vector<Value>{doc->at(1)});
+  std::vector<Value> ys = {doc->at(1)};
+  Value y = take_array(ys);
   doc = parse_json("null");  // y's element now lives only in y's node
   y = y.at(0);
   EXPECT_EQ(y.string_view(), "a string too long to be held inline");
