@@ -133,17 +133,25 @@ inline std::unique_ptr<Compiled> compile_texts(const std::vector<std::string>& t
   return compile_named(named, stop_after, parse, print);
 }
 
+// `query` parsed and compiled against c's program (with c's sources); nullopt with the
+// errors in c->diags.
+inline std::optional<CompiledQuery> compile_query_text(Compiled& c, const std::string& query, QueryOptions& qo) {
+  uint32_t id = c.sources.add("query", query);
+  auto body = parse_query(c.sources, id, {}, c.diags);
+  if (!body.ok()) return std::nullopt;
+  qo.sources = &c.sources;
+  auto q = compile_query(*c.program, std::move(*body), qo, c.diags);
+  if (!q.ok()) return std::nullopt;
+  return std::move(q).value();
+}
+
 // The IR text (docs/ir.md) of `query` planned against `module`, or the errors.
 inline std::string plan_text(const std::string& module, const std::string& query) {
   auto c = compile_texts({module});
   if (!c->program) return c->errors();
-  uint32_t id = c->sources.add("query", query);
-  auto body = parse_query(c->sources, id, {}, c->diags);
-  if (!body.ok()) return c->errors();
   QueryOptions qo;
-  qo.sources = &c->sources;
-  auto q = compile_query(*c->program, std::move(*body), qo, c->diags);
-  if (!q.ok()) return c->errors();
+  auto q = compile_query_text(*c, query, qo);
+  if (!q) return c->errors();
   plan::QuerySpec spec;
   spec.sources = {&c->sources};
   auto policy = plan::plan_query(*c->program, q->body, spec);
@@ -201,15 +209,11 @@ inline std::string query_after(const std::string& stage, const std::string& quer
                                const std::vector<std::string>& modules = {}, bool print = false) {
   auto c = compile_texts(modules);
   if (!c->program) return c->errors();
-  uint32_t id = c->sources.add("query", query);
-  auto body = parse_query(c->sources, id, {}, c->diags);
-  if (!body.ok()) return c->errors();
   QueryOptions qo;
-  qo.sources = &c->sources;
   qo.stop_after = stage;
   qo.enable_print_statements = print;
-  auto q = compile_query(*c->program, std::move(*body), qo, c->diags);
-  if (!q.ok()) return c->errors();
+  auto q = compile_query_text(*c, query, qo);
+  if (!q) return c->errors();
   return ast::to_string(q->body);
 }
 
