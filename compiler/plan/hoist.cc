@@ -2,7 +2,6 @@
 #include "compiler/plan/hoist.h"
 
 #include <unordered_map>
-#include <unordered_set>
 
 namespace arcane::compiler::plan {
 
@@ -37,12 +36,13 @@ bool effect_free(StmtKind k) {
 // The kinds worth moving: they compute a value from their operands alone.
 bool movable(StmtKind k) { return k == StmtKind::kDot || k == StmtKind::kLen || k == StmtKind::kAssignVar; }
 
-// Every local a statement (and its blocks) writes; a `with` writes the document it replaces.
-void collect_writes(const Stmt& s, std::unordered_set<Local>& out) {
-  for (Local l : s.outputs) out.insert(l);
-  if (s.kind == StmtKind::kWith) out.insert(s.imm == static_cast<uint32_t>(ir::Document::kData) ? ir::kDataLocal : ir::kInputLocal);
+// How many statements (s and those in its blocks) write each local; a `with` writes the
+// document it replaces.
+void count_writes(const Stmt& s, std::unordered_map<Local, size_t>& out) {
+  for (Local l : s.outputs) ++out[l];
+  if (s.kind == StmtKind::kWith) ++out[s.imm == static_cast<uint32_t>(ir::Document::kData) ? ir::kDataLocal : ir::kInputLocal];
   for (const Block& b : s.blocks) {
-    for (const Stmt& t : b.stmts) collect_writes(t, out);
+    for (const Stmt& t : b.stmts) count_writes(t, out);
   }
 }
 
@@ -80,30 +80,25 @@ class Hoister {
   // The invariant statements at the head of a scan's body, removed from it.
   std::vector<Stmt> take_invariants(Stmt& scan) {
     std::vector<Stmt> out;
-    std::unordered_set<Local> writes;
-    collect_writes(scan, writes);
-    std::unordered_map<Local, size_t> inside;
+    std::unordered_map<Local, size_t> writes, inside;
+    count_writes(scan, writes);  // the scan's own key and value included
     count_uses(scan, inside);
     std::vector<Stmt>& body = scan.blocks[0].stmts;
     for (size_t j = 0; j < body.size() && effect_free(body[j].kind);) {
       const Stmt& s = body[j];
       bool invariant = movable(s.kind) && s.blocks.empty() && s.outputs.size() == 1;
-      for (const ir::Operand& o : s.inputs) invariant = invariant && !(o.is_local() && writes.count(o.index));
+      for (const ir::Operand& o : s.inputs) invariant = invariant && !(o.is_local() && writes[o.index] > 0);
       if (invariant) {
-        Local target = s.outputs[0];
         // Written by this statement alone, and used only inside the loop.
-        std::unordered_set<Local> others;
-        for (size_t k = 0; k < body.size(); ++k) {
-          if (k != j) collect_writes(body[k], others);
-        }
-        invariant = !others.count(target) && uses_[target] == inside[target] && target != ir::kInputLocal &&
+        Local target = s.outputs[0];
+        invariant = writes[target] == 1 && uses_[target] == inside[target] && target != ir::kInputLocal &&
                     target != ir::kDataLocal;
       }
       if (!invariant) {
         ++j;
         continue;
       }
-      writes.erase(s.outputs[0]);  // now computed before the loop
+      writes[s.outputs[0]] = 0;  // now computed before the loop
       out.push_back(std::move(body[j]));
       body.erase(body.begin() + static_cast<std::ptrdiff_t>(j));
     }
