@@ -7,6 +7,7 @@ int main(int argc, char** argv) {
   register_agent_authz();
   register_rbac();
   register_rules();
+  register_comprehension();
   register_cedar_gdrive();
   register_cedar_github();
   register_cedar_tinytodo();

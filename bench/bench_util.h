@@ -96,6 +96,7 @@ void register_cedar_gdrive();
 void register_cedar_github();
 void register_cedar_tinytodo();
 void register_rules();
+void register_comprehension();
 void register_big_data();
 void register_decode();
 void register_compile();

@@ -92,10 +92,17 @@ inline constexpr int kOneOrMore = -1;
   X(ObjectInsertOnce, "objectinsertonce", 2, 1, 0, false)                                 \
   X(ObjectMerge, "objectmerge", 2, 1, 0, false)   /* imm: see merge_imm */                \
   X(SetAdd, "setadd", 1, 1, 0, false)             /* in: value; out: the set */           \
+  X(GroupAdd, "groupadd", 2, 1, 0, false)         /* imm: Group; in: key, item; out: obj */ \
+  X(GroupInsert, "groupinsert", 3, 1, 0, false)   /* in: key, k, v; out: the object */    \
   X(ResultSetAdd, "resultsetadd", 1, 0, 0, false) /* plans only */                        \
   X(ReturnLocal, "return", 1, 0, 0, false)        /* functions only */               \
   X(RuleIndex, "ruleindex", 2, 0, kOneOrMore, false) /* in: key, table; rule_index.h */
 // clang-format on
+
+// The collection a GroupAdd adds its item to, at its key in the object (its immediate).
+// GroupInsert's groups are objects: it inserts k: v, a later value for k replacing the
+// earlier one.
+enum class Group : uint32_t { kArray = 0, kSet = 1 };
 
 // The immediate of ObjectMerge: bit 0 set means a's value wins a conflict (base data over
 // rule values); the rest is the depth at which values are rule values, never merged into
@@ -127,6 +134,11 @@ inline const StmtShape& shape(StmtKind k) {
   return kStmtShapes[static_cast<size_t>(k)];
 }
 std::optional<StmtKind> stmt_kind_from_name(std::string_view name);
+
+// Kinds whose immediate the text form writes after the mnemonic when it is not 0.
+inline bool has_optional_imm(StmtKind k) {
+  return k == StmtKind::kMakeArray || k == StmtKind::kObjectMerge || k == StmtKind::kGroupAdd;
+}
 
 struct Block;
 

@@ -218,7 +218,7 @@ class ListingParser {
     s.kind = *kind;
     const StmtShape& sh = shape(s.kind);
     if (s.kind == StmtKind::kBreak && !uint(s.imm)) return false;
-    if ((s.kind == StmtKind::kMakeArray || s.kind == StmtKind::kObjectMerge) && (skip(), pos_ < text_.size() && digit(text_[pos_])) &&
+    if (has_optional_imm(s.kind) && (skip(), pos_ < text_.size() && digit(text_[pos_])) &&
         !uint(s.imm)) {
       return false;
     }

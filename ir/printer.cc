@@ -123,7 +123,7 @@ class Printer {
         break;
       default:
         out_ += shape(s.kind).name;
-        if (s.kind == StmtKind::kBreak || ((s.kind == StmtKind::kMakeArray || s.kind == StmtKind::kObjectMerge) && s.imm != 0)) {
+        if (s.kind == StmtKind::kBreak || (has_optional_imm(s.kind) && s.imm != 0)) {
           out_ += ' ' + std::to_string(s.imm);
         }
         if (!s.inputs.empty()) out_ += ' ';

@@ -116,6 +116,9 @@ class StructureCheck {
       case StmtKind::kCallDynamic:
         if (s.imm > s.inputs.size() || s.imm == 0) r_.add(*f_, s.location, "calldynamic path length out of range");
         return;
+      case StmtKind::kGroupAdd:
+        if (s.imm > static_cast<uint32_t>(Group::kSet)) r_.add(*f_, s.location, "groupadd of an unknown collection kind");
+        return;
       case StmtKind::kWith:
         if (s.imm > 1) r_.add(*f_, s.location, "with replaces an unknown document");
         if (s.inputs.empty()) r_.add(*f_, s.location, "with needs a value");
@@ -247,7 +250,9 @@ class AssignmentCheck {
       case StmtKind::kArrayAppend:
       case StmtKind::kObjectInsert:
       case StmtKind::kObjectInsertOnce:
-      case StmtKind::kSetAdd: use(s, s.outputs[0], cur); break;
+      case StmtKind::kSetAdd:
+      case StmtKind::kGroupAdd:
+      case StmtKind::kGroupInsert: use(s, s.outputs[0], cur); break;
       default: break;
     }
     for (const Operand& o : s.inputs) {

@@ -13,6 +13,8 @@ void CollectionBuilder::clear() {
   items_.clear();
   entries_.clear();
   index_.clear();
+  groups_.clear();
+  groups_changed_ = false;
 }
 
 void CollectionBuilder::start(Kind kind, size_t capacity) {
@@ -55,6 +57,8 @@ CollectionBuilder::Insert CollectionBuilder::insert(Value key, Value value, bool
     entries_.push_back({std::move(key), std::move(value)});
     return Insert::kAdded;
   }
+  sync_groups();
+  if (it->second < groups_.size()) groups_[it->second].reset();
   Value& existing = entries_[it->second].value;
   if (existing == value) return Insert::kSame;
   if (once) return Insert::kConflict;
@@ -62,7 +66,38 @@ CollectionBuilder::Insert CollectionBuilder::insert(Value key, Value value, bool
   return Insert::kReplaced;
 }
 
+CollectionBuilder* CollectionBuilder::group(const Value& key, Kind kind) {
+  auto [it, added] = index_.emplace(key, static_cast<uint32_t>(entries_.size()));
+  uint32_t i = it->second;
+  if (added) entries_.push_back({key, Value::null()});
+  if (groups_.size() < entries_.size()) groups_.resize(entries_.size());
+  std::unique_ptr<CollectionBuilder>& g = groups_[i];
+  if (!g) {
+    g = std::make_unique<CollectionBuilder>();
+    if (added) {
+      g->start(kind);
+    } else if (entries_[i].value.kind() == kind) {
+      g->thaw(entries_[i].value);
+    } else {
+      g.reset();
+      return nullptr;
+    }
+  }
+  if (g->kind() != kind) return nullptr;
+  groups_changed_ = true;
+  return g.get();
+}
+
+void CollectionBuilder::sync_groups() const {
+  if (!groups_changed_) return;
+  for (size_t i = 0; i < groups_.size(); ++i) {
+    if (groups_[i]) entries_[i].value = groups_[i]->freeze();
+  }
+  groups_changed_ = false;
+}
+
 const Value* CollectionBuilder::find(const Value& key) const {
+  sync_groups();
   if (kind_ == Kind::kArray) {
     std::optional<size_t> i = array_index(key, items_.size());
     return i ? &items_[*i] : nullptr;
@@ -74,6 +109,7 @@ const Value* CollectionBuilder::find(const Value& key) const {
 
 Value CollectionBuilder::freeze() const {
   if (kind_ == Kind::kObject) {
+    sync_groups();
     std::vector<runtime::ObjectEntry> copy(entries_);
     return runtime::take_object(copy);
   }

@@ -7,9 +7,14 @@
 // Value made ("frozen") only when something reads the register as a whole. The builder
 // survives freezing, so inserts after a read continue where they were; a register that
 // holds a frozen Value and is then inserted into is "thawed" into a builder by copying.
+//
+// An object builder may also hold groups (GroupAdd, the index of a comprehension): each
+// key's value is itself a collection under construction, so adding to a group costs what
+// adding to a collection costs, not a copy of the group.
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <unordered_map>
 #include <vector>
 
@@ -31,15 +36,23 @@ class CollectionBuilder {
   void add(runtime::Value v);     // sets; an equal element already there is kept
   // Objects: `once` refuses a different value for an existing key (kConflict).
   Insert insert(runtime::Value key, runtime::Value value, bool once);
+  // Objects: the collection of `kind` at `key`, started empty or thawed from the value
+  // there; nullptr when that value is of another kind.
+  CollectionBuilder* group(const runtime::Value& key, runtime::Kind kind);
 
   // As value_ops.h's dot() on the collection being built.
   const runtime::Value* find(const runtime::Value& key) const;
   runtime::Value freeze() const;
 
  private:
+  void sync_groups() const;  // writes each group's value into its entry
+
+
   runtime::Kind kind_ = runtime::Kind::kArray;
   std::vector<runtime::Value> items_;                                       // array elements, set elements (unsorted)
-  std::vector<runtime::ObjectEntry> entries_;                               // object entries (unsorted)
+  mutable std::vector<runtime::ObjectEntry> entries_;                       // object entries (unsorted)
+  std::vector<std::unique_ptr<CollectionBuilder>> groups_;  // per entry, when it is a group
+  mutable bool groups_changed_ = false;                     // entries_ lag behind groups_
   std::unordered_map<runtime::Value, uint32_t, runtime::ValueHash> index_;  // sets, objects
 };
 

@@ -334,6 +334,8 @@ class Lowerer {
       case K::kObjectInsertOnce: op(Op::kObjectInsertOnce), out(0), in(0), in(1), target(fail()); return;
       case K::kObjectMerge: op(Op::kObjectMerge), in(0), in(1), out(0), target(fail()), word(s.imm); return;
       case K::kSetAdd: op(Op::kSetAdd), out(0), in(0), target(fail()); return;
+      case K::kGroupAdd: op(Op::kGroupAdd), out(0), in(0), in(1), word(s.imm), target(fail()); return;
+      case K::kGroupInsert: op(Op::kGroupInsert), out(0), in(0), in(1), in(2), target(fail()); return;
       case K::kResultSetAdd: op(Op::kResultAdd), in(0), target(fail()); return;
       case K::kReturnLocal: op(Op::kReturn), in(0); return;
       default: error_ = error("ir_verify_error", "statement cannot be lowered", s.location); return;

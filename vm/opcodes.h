@@ -50,6 +50,8 @@ inline constexpr uint32_t kIndexMask = 0x7fffffffu;
   X(ObjectInsertOnce, "object.insert.once", "rooj")                                      \
   X(ObjectMerge, "object.merge", "oorji")                                                 \
   X(SetAdd, "set.add", "roj")                                                            \
+  X(GroupAdd, "group.add", "rooij")         /* groups, key, item, ir::Group, fail */     \
+  X(GroupInsert, "group.insert", "roooj")   /* groups, key, k, v, fail */                \
   X(WithPush, "with.push", "iojn")          /* document, value, fail, path */            \
   X(WithPop, "with.pop", "")                                                             \
   X(ResultAdd, "result.add", "oj")                                                       \

@@ -80,6 +80,7 @@ static void exit_loops_after_result(ir::Block& b, ir::Local lresult, uint32_t de
 void Planner::plan_rule_group(const RuleTreeNode& node, ir::Function& fn) {
   const auto& rules = node.rules;
   RuleKind kind = group_kind(node);
+  for (const auto& e : rules) note_comprehension_keys(*e.rule);
   size_t arity = 0;
   for (const auto& e : rules) arity = std::max(arity, e.rule->head.args.size());
   for (size_t i = 0; i < arity; ++i) fn.params.push_back(new_local());

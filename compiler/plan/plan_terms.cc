@@ -64,6 +64,7 @@ void Planner::plan_term(const ast::Term& t, const Iter& iter) {
     f_.ltarget = constant(*c);
     return iter();
   }
+  if (plan_indexed_comprehension(t, iter)) return;
   std::visit(
       [&](const auto& x) {
         using T = std::decay_t<decltype(x)>;

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "compiler/compile/program.h"
+#include "compiler/plan/comprehension_keys.h"
 #include "compiler/plan/planner.h"
 #include "compiler/plan/trace_text.h"
 #include "ir/ir.h"
@@ -119,6 +120,14 @@ class Planner {
   void plan_comprehension(const ast::Body& body, const Iter& add, ir::Local target, const Iter& iter);
   std::optional<runtime::Value> constant_of(const ast::Term& t) const;
 
+  // plan_comprehension_index.cc: an indexed comprehension (comprehension_keys.h) is a
+  // lookup, by its keys' values, in an object of groups computed once per evaluation by
+  // a rule-like function of its own. False when `t` is not indexed here.
+  bool plan_indexed_comprehension(const ast::Term& t, const Iter& iter);
+  uint32_t plan_comprehension_index(const ast::Term& t, const std::vector<std::string>& keys);
+  ir::Operand index_key(const std::vector<ir::Local>& keys);
+  void note_comprehension_keys(const ast::Rule& rule);
+
   // plan_refs.cc
   void plan_ref(const ast::Term& t, const ast::Ref& ref, const Iter& iter);
   void plan_ref_rec(const TermRef& ref, size_t index, const Iter& iter);
@@ -172,6 +181,9 @@ class Planner {
   uint32_t mock_slots_ = 0;
   std::optional<runtime::Diagnostic> error_;
   std::map<const RuleTreeNode*, std::vector<ast::Term>> node_paths_;
+  ComprehensionKeys comprehension_keys_;
+  std::set<const ast::Rule*> keyed_rules_;  // rules whose comprehensions are in comprehension_keys_
+  std::map<std::pair<const ast::Term*, uint32_t>, uint32_t> index_functions_;  // (term, scope) -> function
 
   // Expressions being planned, each waiting on the ones after it (see plan_expr).
   static constexpr uint32_t kMaxExprsInFlight = 20000;

@@ -73,6 +73,8 @@ plan "test/p q" {
         setadd false -> l9
         objectinsertonce l7, l9 -> l3
         objectmerge l3, l3 -> l10
+        groupadd 1 l6, true -> l3
+        groupinsert "k", l6, l7 -> l3
         assign l10 -> l11
         calldynamic ["g0", l4](l6, 1.50) -> l12
         call @g0.data.test.f(l6, -1) -> l13

@@ -56,6 +56,44 @@ TEST(Collections, InsertIntoAPlainValueCopiesIt) {
             "error: eval_internal_error: insert into a value that is not of kind set");
 }
 
+TEST(Collections, Groups) {
+  // An indexed comprehension's groups: arrays keep order and repeats, sets do not,
+  // objects take the later value for a key.
+  EXPECT_EQ(eval_listing(R"(plan main { {
+      makeobject -> l2  makeobject -> l3  makeobject -> l4
+      scan input -> l5, l6 {
+        dot l6, "k" -> l7
+        dot l6, "v" -> l8
+        groupadd l7, l8 -> l2
+        groupadd 1 l7, l8 -> l3
+        groupinsert l7, "last", l8 -> l4
+      }
+      makearray -> l9  arrayappend l2 -> l9  arrayappend l3 -> l9  arrayappend l4 -> l9
+      resultsetadd l9
+    } })",
+                         R"([{"k": "a", "v": 3}, {"k": "b", "v": 2}, {"k": "a", "v": 1}, {"k": "a", "v": 3}])"),
+            R"([[{"a": [3, 1, 3], "b": [2]}, {"a": {1, 3}, "b": {2}}, {"a": {"last": 3}, "b": {"last": 2}}]])");
+}
+
+TEST(Collections, GroupsContinueFromExistingValues) {
+  // Read in between (frozen), then added to again; a group over a plain value copies it.
+  EXPECT_EQ(eval_listing(R"(plan main { {
+      makeobject -> l2
+      groupadd "a", 1 -> l2
+      dot l2, "a" -> l3
+      groupadd "a", 2 -> l2
+      dot input, "g" -> l4
+      groupadd "x", 9 -> l4
+      makearray -> l5  arrayappend l3 -> l5  arrayappend l2 -> l5  arrayappend l4 -> l5
+      resultsetadd l5
+    } })",
+                         R"({"g": {"x": [8]}})"),
+            R"([[[1], {"a": [1, 2]}, {"x": [8, 9]}]])");
+  // A group of one kind is not another.
+  EXPECT_EQ(eval_listing(R"(plan main { { makeobject -> l2  groupadd "a", 1 -> l2  groupadd 1 "a", 2 -> l2 } })"),
+            "error: eval_internal_error: group is not a collection of its kind");
+}
+
 TEST(Collections, DotOrDefaultPattern) {
   // OPA's planDotOr for `p[k] contains v`: look the set up or make it, add, put back.
   EXPECT_EQ(eval_listing(R"(plan main { {
