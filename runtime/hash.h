@@ -40,11 +40,12 @@ inline uint64_t hash_combine(uint64_t h, uint64_t v) {
 
 uint64_t hash_bytes(const void* data, size_t n, uint64_t seed);
 
-// The hash of a string value; object lookups by std::string_view use it directly. Never
-// 0, because nodes use 0 for "not computed" (see Value::hash).
+// The hash of a string value; object lookups by std::string_view use it directly. A
+// 32-bit value and never 0, as nodes cache hashes (heap_node.h's cacheable()).
 inline uint64_t hash_string(std::string_view s) {
   uint64_t h = hash_bytes(s.data(), s.size(), kSeedString);
-  return h == 0 ? 1 : h;
+  uint32_t f = static_cast<uint32_t>(h ^ (h >> 32));
+  return f == 0 ? 1 : f;
 }
 
 }  // namespace arcane::runtime

@@ -37,6 +37,7 @@ namespace {
 constexpr uint64_t kBias = uint64_t{1} << 62;
 constexpr size_t kChunkHeader = 16;
 constexpr size_t kMaxChunk = size_t{2} << 20;  // one transparent huge page
+static_assert(kMaxChunk - 8 <= detail::kMaxArenaOffset, "node offsets must fit the header (heap_node.h)");
 constexpr size_t kMaxShared = kMaxChunk / 8;   // larger nodes get an allocation of their own
 
 // The largest chunks are huge-page aligned and advised as transparent huge pages where
@@ -128,11 +129,11 @@ NodeMemory allocate_node(ValueArena* arena, size_t bytes) {
 void adopt_memory(HeapNode* n, const NodeMemory& m) {
   if (!m.in_arena) return;
   n->flags |= kInArena;
-  n->arena_offset = m.arena_offset;
+  set_arena_offset(n, m.arena_offset);
 }
 
 void release_arena_node(HeapNode* n) {
-  auto* chunk = reinterpret_cast<ArenaChunk*>(reinterpret_cast<char*>(n) - n->arena_offset);
+  auto* chunk = reinterpret_cast<ArenaChunk*>(reinterpret_cast<char*>(n) - arena_offset(n));
   n->~HeapNode();
   if (chunk->live.fetch_sub(1, std::memory_order_acq_rel) == 1) free_chunk(chunk);
 }
