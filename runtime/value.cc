@@ -270,6 +270,16 @@ std::span<const Value> Value::elements() const noexcept {
 ObjectView Value::entries() const noexcept { return detail::object_view(node()); }
 
 const Value* Value::find(const Value& key) const noexcept {
+  // Most keys are short strings, which order among themselves by their bytes: the binary
+  // search then compares inline instead of calling compare() per probe.
+  if (detail::ValueAccess::is_short_string(key)) {
+    return find_in_object(
+        node(), [&] { return key.hash(); }, [&](const Value& k) { return k.same_bits(key); },
+        [&](const Value& k) {
+          if (detail::ValueAccess::is_short_string(k)) return detail::ValueAccess::compare_short_strings(k, key);
+          return compare(k, key);
+        });
+  }
   return find_in_object(
       node(), [&] { return key.hash(); }, [&](const Value& k) { return k == key; },
       [&](const Value& k) { return compare(k, key); });
