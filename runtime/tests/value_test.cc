@@ -5,6 +5,8 @@
 #include <string>
 #include <unordered_set>
 
+#include "runtime/hash.h"
+#include "runtime/heap_node.h"
 #include "runtime/intern.h"
 #include "runtime/json_reader.h"
 #include "runtime/value_builder.h"
@@ -257,6 +259,32 @@ TEST(Value, AssigningAPartOfItselfKeepsThePart) {
   doc = parse_json("null");  // y's element now lives only in y's node
   y = y.at(0);
   EXPECT_EQ(y.string_view(), "a string too long to be held inline");
+}
+
+// The 16-byte node header keeps an arena node's offset in its chunk in aux and two
+// flag bits; the other flags survive, and every offset of a 2 MiB chunk comes back.
+TEST(HeapNode, ArenaOffsetRoundTrip) {
+  detail::HeapNode n(detail::NodeKind::kString);
+  n.flags = detail::kInArena | detail::kShaped;
+  for (size_t off : {size_t{0}, size_t{16}, size_t{8} << 16, (size_t{1} << 19) + 24, detail::kMaxArenaOffset}) {
+    detail::set_arena_offset(&n, off);
+    EXPECT_EQ(detail::arena_offset(&n), off);
+    EXPECT_EQ(n.flags & (detail::kInArena | detail::kShaped), detail::kInArena | detail::kShaped);
+    EXPECT_EQ(n.flags & (detail::kInterned | detail::kHasIndex), 0);
+  }
+}
+
+// Hashes are cached in 32 bits, so every hash a value reports fits them (a long string's
+// computed and cached hashes agree with a lookup by its text).
+TEST(Value, HashesAre32BitAndNeverZero) {
+  for (const char* s : {"", "a", "a string too long to be held inline", "another long string, longer still"}) {
+    Value v = Value::from_string(s);
+    EXPECT_LT(v.hash(), uint64_t{1} << 32) << s;
+    EXPECT_NE(v.hash(), 0u) << s;
+    EXPECT_EQ(v.hash(), hash_string(s)) << s;
+  }
+  EXPECT_LT(Value::integer(-7).hash(), uint64_t{1} << 32);
+  EXPECT_LT(parse_json(R"({"k": [1, 2.5, "x"]})")->hash(), uint64_t{1} << 32);
 }
 
 }  // namespace
