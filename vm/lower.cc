@@ -299,8 +299,37 @@ class Lowerer {
                      s.location);
       return;
     }
+    if (inline_builtin(s, *b)) return;
     op(Op::kCallBuiltin), word(s.imm), word(s.outputs[0]), target(fail());
     operands(s.inputs, 0, s.inputs.size());
+  }
+
+  // The comparisons and count(), the built-ins policies call most, cost several times
+  // their work as calls; when they are the stdlib's own (not overridden by the provider),
+  // a comparison is one Compare instruction, and count() a Len whose failure (a value
+  // that is no collection or string) falls to the call, which reports the type error.
+  bool inline_builtin(const ir::Stmt& s, const Builtin& b) {
+    if (&b != stdlib_builtins().find(b.name)) return false;
+    static const std::pair<std::string_view, CompareOp> kCompares[] = {
+        {"equal", CompareOp::kEqual}, {"neq", CompareOp::kNotEqual},        {"lt", CompareOp::kLess},
+        {"lte", CompareOp::kLessEqual}, {"gt", CompareOp::kGreater}, {"gte", CompareOp::kGreaterEqual}};
+    for (const auto& [name, cmp] : kCompares) {
+      if (b.name != name || s.inputs.size() != 2) continue;
+      op(Op::kCompare), word(operand(s.inputs[0])), word(operand(s.inputs[1])), word(s.outputs[0]);
+      word(static_cast<uint32_t>(cmp)), target(fail());
+      return true;
+    }
+    if (b.name == "count" && s.inputs.size() == 1) {
+      uint32_t call = new_label(), done = new_label();
+      op(Op::kLen), word(operand(s.inputs[0])), word(s.outputs[0]), target(call);
+      op(Op::kJump), target(done);
+      bind(call);
+      op(Op::kCallBuiltin), word(s.imm), word(s.outputs[0]), target(fail());
+      operands(s.inputs, 0, 1);
+      bind(done);
+      return true;
+    }
+    return false;
   }
 
   // Statements that become one instruction whose words follow the IR fields in order.

@@ -21,6 +21,10 @@
 namespace arcane::vm {
 
 inline constexpr uint32_t kConstBit = 0x80000000u;
+
+// The comparison built-ins (==, !=, <, <=, >, >= in OPA's total order), which the lowering
+// turns into a Compare instruction instead of a call.
+enum class CompareOp : uint32_t { kEqual, kNotEqual, kLess, kLessEqual, kGreater, kGreaterEqual };
 inline constexpr uint32_t kIndexMask = 0x7fffffffu;
 
 // clang-format off
@@ -35,6 +39,7 @@ inline constexpr uint32_t kIndexMask = 0x7fffffffu;
   X(CallFunc, "call.func", "irjn")          /* function, result, fail, args */           \
   X(CallDynamic, "call.dyn", "rjnn")        /* result, fail, path, args */               \
   X(Equal, "eq", "ooj")                                                                  \
+  X(Compare, "cmp", "oorij")                /* a, b, result, CompareOp, fail */          \
   X(NotEqual, "ne", "ooj")                                                               \
   X(IsKind, "is", "oij")                    /* operand, runtime::Kind, fail */           \
   X(IsDefined, "isdef", "lj")                                                            \

@@ -55,6 +55,52 @@ TEST(Stdlib, ErrorsInBothModes) {
   EXPECT_EQ(rows_text(strict), R"(["after"])");
 }
 
+// Comparisons and count() of the stdlib are instructions, not calls (vm/lower.cc), with
+// the built-ins' results: OPA's total order across kinds, count of every collection and of
+// a string's characters.
+TEST(Stdlib, ComparisonsAndCountAreInstructions) {
+  const char* listing = R"(
+    plan main { {
+      dot input, "xs" -> l2
+      call count(l2) -> l3
+      call gt(l3, 2) -> l4
+      call lt("a", 1) -> l5
+      call equal(1, 1.0) -> l6
+      call neq(l2, l2) -> l7
+      call gte(l2, null) -> l8
+      call lte([1], [1, 0]) -> l9
+      call count("héllo") -> l10
+      makearray -> l11
+      arrayappend l3 -> l11  arrayappend l4 -> l11  arrayappend l5 -> l11  arrayappend l6 -> l11
+      arrayappend l7 -> l11  arrayappend l8 -> l11  arrayappend l9 -> l11  arrayappend l10 -> l11
+      resultsetadd l11
+    } })";
+  std::shared_ptr<const Program> p = lower_with_stdlib(listing);
+  ASSERT_TRUE(p);
+  std::string code = p->disassemble();
+  for (const char* name : {"gt", "lt", "equal", "neq", "gte", "lte"}) {
+    EXPECT_EQ(code.find(std::string("call ") + name), std::string::npos) << code;
+  }
+  // count() is a len, with the call only behind its failure (the type error).
+  EXPECT_NE(code.find("len r2, r3"), std::string::npos) << code;
+  runtime::Value in = json(R"({"xs": [1, 2, 3]})");
+  EvalOptions o;
+  o.input = &in;
+  EXPECT_EQ(rows_text(run(*p, "main", o)), "[[3, true, false, true, false, true, true, 5]]");
+
+  // A provider that overrides one keeps it a call.
+  BuiltinTable mine(&stdlib_builtins());
+  mine.add({"gt", 2, [](const BuiltinCall&, std::span<const runtime::Value>) -> stdlib::BuiltinResult {
+              return runtime::Value::boolean(false);
+            }});
+  runtime::Result<ir::Policy> policy = ir::parse_policy(listing);
+  ASSERT_TRUE(policy.ok());
+  auto overridden = Program::lower(*policy, mine);
+  ASSERT_TRUE(overridden.ok());
+  EXPECT_NE((*overridden)->disassemble().find("call gt"), std::string::npos);
+  EXPECT_EQ(rows_text(run(**overridden, "main", o)), "[[3, false, false, true, false, true, true, 5]]");
+}
+
 TEST(Stdlib, ArityComesFromTheSignature) {
   runtime::Result<ir::Policy> p = ir::parse_policy("plan main { { call count(1, 2) -> l2 } }");
   ASSERT_TRUE(p.ok());
