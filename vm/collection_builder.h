@@ -8,6 +8,12 @@
 // survives freezing, so inserts after a read continue where they were; a register that
 // holds a frozen Value and is then inserted into is "thawed" into a builder by copying.
 //
+// Machines are pooled (vm/eval.cc), and so are their builders: every buffer here keeps
+// its capacity across clear(), so a warm evaluation that builds small collections does
+// not allocate until it freezes them. Hence the flat hash index (positions in open
+// addressing, only from kIndexFrom elements on: below that a scan is cheaper) rather
+// than a node-based map, and the scratch copies that freezing sorts.
+//
 // An object builder may also hold groups (GroupAdd, the index of a comprehension): each
 // key's value is itself a collection under construction, so adding to a group costs what
 // adding to a collection costs, not a copy of the group.
@@ -15,7 +21,6 @@
 
 #include <cstdint>
 #include <memory>
-#include <unordered_map>
 #include <vector>
 
 #include "runtime/value.h"
@@ -45,15 +50,25 @@ class CollectionBuilder {
   runtime::Value freeze() const;
 
  private:
-  void sync_groups() const;  // writes each group's value into its entry
+  static constexpr size_t kIndexFrom = 8;
 
+  void sync_groups() const;  // writes each group's value into its entry
+  const runtime::Value& key_at(uint32_t i) const { return kind_ == runtime::Kind::kObject ? entries_[i].key : items_[i]; }
+  // The position of the set element or object key equal to `key`, or -1.
+  int64_t position(const runtime::Value& key) const;
+  // Records that position `i` (just appended) holds its key.
+  void index_last();
+  void rebuild_index();
 
   runtime::Kind kind_ = runtime::Kind::kArray;
   std::vector<runtime::Value> items_;                                       // array elements, set elements (unsorted)
   mutable std::vector<runtime::ObjectEntry> entries_;                       // object entries (unsorted)
   std::vector<std::unique_ptr<CollectionBuilder>> groups_;  // per entry, when it is a group
   mutable bool groups_changed_ = false;                     // entries_ lag behind groups_
-  std::unordered_map<runtime::Value, uint32_t, runtime::ValueHash> index_;  // sets, objects
+  std::vector<uint32_t> slots_;  // sets, objects: position + 1 per slot, 0 when empty
+  bool indexed_ = false;         // slots_ covers every position (size() >= kIndexFrom)
+  mutable std::vector<runtime::Value> scratch_items_;
+  mutable std::vector<runtime::ObjectEntry> scratch_entries_;
 };
 
 }  // namespace arcane::vm

@@ -56,6 +56,23 @@ TEST(Collections, InsertIntoAPlainValueCopiesIt) {
             "error: eval_internal_error: insert into a value that is not of kind set");
 }
 
+TEST(Collections, LargeSetsAndObjectsStayUnique) {
+  // Past the builder's scan threshold, lookups go through its hash index: numbers that
+  // are equal (2 and 2.0) are one element, keys one entry.
+  std::string xs = "[";
+  for (int i = 0; i < 100; ++i) xs += std::to_string(i % 40) + (i % 3 == 0 ? ".0" : "") + ",";
+  xs += "7]";
+  EXPECT_EQ(eval_listing(R"(plan main { {
+      makeset -> l2  makeobject -> l3
+      scan input -> l4, l5 { setadd l5 -> l2  objectinsert l5, l4 -> l3 }
+      len l2 -> l6  len l3 -> l7  dot l3, 39 -> l8  dot l3, 7.0 -> l9
+      makearray -> l10  arrayappend l6 -> l10  arrayappend l7 -> l10  arrayappend l8 -> l10  arrayappend l9 -> l10
+      resultsetadd l10
+    } })",
+                         xs.c_str()),
+            "[[40, 40, 79, 100]]");
+}
+
 TEST(Collections, Groups) {
   // An indexed comprehension's groups: arrays keep order and repeats, sets do not,
   // objects take the later value for a key.
