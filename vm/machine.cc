@@ -2,6 +2,8 @@
 #include "vm/machine.h"
 
 #include <algorithm>
+#include <cstring>
+#include <memory>
 #include <new>
 
 #include "vm/value_ops.h"
@@ -72,11 +74,18 @@ EvalResult Machine::run(const Program& program, const EvalOptions& options, uint
 // Hands the result over and leaves the machine as a new one, keeping only capacity: every
 // value this evaluation held is released (borrowed ones must not outlive it).
 EvalResult Machine::finish_run() {
-  for (size_t i = 0; i < used_; ++i) {
-    if (builders_[i]) builders_[i]->clear();
-    regs_[i] = Value();
-    states_[i] = kUndefined;
+  for (uint32_t a : active_builders_) {
+    builders_[a]->clear();
+    builder_active_[a] = false;
   }
+  active_builders_.clear();
+  // A tight loop: most registers hold inline or borrowed values, which need no release.
+  Value* r = regs_.data();
+  for (size_t i = 0; i < used_; ++i) {
+    std::destroy_at(&r[i]);
+    new (&r[i]) Value();
+  }
+  std::memset(states_.data(), kUndefined, used_);
   used_ = 0;
   frames_.clear();
   withs_.clear();
@@ -129,6 +138,7 @@ const Value* Machine::read(uint32_t word) {
 void Machine::start_builder(uint32_t reg, runtime::Kind kind, size_t capacity) {
   std::unique_ptr<CollectionBuilder>& b = builders_[base_ + reg];
   if (!b) b = std::make_unique<CollectionBuilder>();
+  activate(base_ + reg);
   b->start(kind, capacity);
   states_[base_ + reg] = kBuilding;
 }
@@ -145,6 +155,7 @@ CollectionBuilder* Machine::mutable_builder(uint32_t reg, runtime::Kind kind, ui
   }
   if (!building) {
     if (!b) b = std::make_unique<CollectionBuilder>();
+    activate(a);
     b->thaw(regs_[a]);
   }
   states_[a] = kBuilding;
@@ -211,14 +222,26 @@ uint32_t Machine::do_return(const Value* result, uint32_t word) {
   Frame fr = frames_.back();
   if (frames_.size() == 1) return internal_error(0, "return from a plan");
   // Held in `out` (borrowed when the result is) because popping `with`s may overwrite it.
+  // An owned value in one of the callee's registers is moved: the frame dies here, and a
+  // copy would cost reference-count updates on every return.
   Value out;
-  if (result) hold(out, word, *result);
+  if (result) {
+    if (!(word & kConstBit) && !result->is_borrowed()) {
+      out = std::move(regs_[base_ + word]);
+    } else {
+      hold(out, word, *result);
+    }
+  }
   while (withs_.size() > fr.withs) with_pop();
   frames_.pop_back();
   if (fr.memo) memo_store(fr.function, result ? &out : nullptr);
   base_ = frames_.back().base;
   if (!result) return fr.fail_pc;
-  regs_[base_ + fr.result].assign_shared(out);
+  if (out.is_borrowed()) {
+    regs_[base_ + fr.result].assign_borrowed(out);
+  } else {
+    regs_[base_ + fr.result] = std::move(out);
+  }
   states_[base_ + fr.result] = kHasValue;
   return fr.return_pc;
 }
@@ -251,11 +274,13 @@ stdlib::BuiltinContext& Machine::builtin_context() {
 uint32_t Machine::call_builtin(uint32_t pc) {
   const uint32_t* c = prog_->code().data() + pc;
   uint32_t nargs = c[4];
+  // The arguments are borrowed whatever they are: their registers outlive the call (a
+  // built-in cannot write registers), and args_ is emptied before anything else runs.
   args_.clear();
   for (uint32_t i = 0; i < nargs; ++i) {
     const Value* a = read(c[5 + i]);
     if (!a) return c[3];
-    hold(args_.emplace_back(), c[5 + i], *a);
+    args_.emplace_back().assign_borrowed(*a);
   }
   const Builtin* b = prog_->builtins()[c[1]];
   BuiltinCall call{builtin_context(), b->data};
@@ -263,10 +288,13 @@ uint32_t Machine::call_builtin(uint32_t pc) {
   try {
     out.emplace(b->fn(call, args_));
   } catch (const std::bad_alloc&) {
+    args_.clear();
     throw;
   } catch (...) {
+    args_.clear();
     return internal_error(pc, b->name + ": built-in threw an exception");
   }
+  args_.clear();
   if (out->has_value()) {
     regs_[base_ + c[2]] = out->take_value();
     states_[base_ + c[2]] = kHasValue;

@@ -124,6 +124,16 @@ class Machine {
   std::vector<uint8_t> states_;
   std::vector<uint32_t> aux_;
   std::vector<std::unique_ptr<CollectionBuilder>> builders_;
+  // Registers whose builder holds values of this evaluation, each listed once (pooled
+  // machines keep builders, and finish_run clears only these).
+  std::vector<uint32_t> active_builders_;
+  std::vector<bool> builder_active_;
+  void activate(uint32_t a) {
+    if (builder_active_.size() <= a) builder_active_.resize(builders_.size());
+    if (builder_active_[a]) return;
+    builder_active_[a] = true;
+    active_builders_.push_back(a);
+  }
   std::vector<Frame> frames_;
   std::vector<WithSave> withs_;
   std::vector<std::vector<MemoEntry>> memo_;           // a scope per `with` in force, lazily sized
