@@ -17,6 +17,39 @@ namespace {
 
 using stages::VarSet;
 
+// Calls on_term for each term of an expression (operands, `some` symbols, `every`'s key,
+// value and domain, then `with` targets and values) and on_body for each body in it
+// (`every`, `and`/`or`, `not { }`), in the order OPA's visitors see them.
+template <typename OnTerm, typename OnBody>
+void for_each_part(const ast::Expr& e, OnTerm&& on_term, OnBody&& on_body) {
+  std::visit(
+      [&](const auto& x) {
+        using U = std::decay_t<decltype(x)>;
+        if constexpr (std::is_same_v<U, ast::Term>) {
+          on_term(x);
+        } else if constexpr (std::is_same_v<U, ast::Call>) {
+          for (const auto& t : x.terms) on_term(t);
+        } else if constexpr (std::is_same_v<U, ast::SomeDecl>) {
+          for (const auto& t : x.symbols) on_term(t);
+        } else if constexpr (std::is_same_v<U, ast::Every>) {
+          if (x.key) on_term(*x.key);
+          on_term(*x.value);
+          on_term(*x.domain);
+          on_body(x.body);
+        } else if constexpr (std::is_same_v<U, ast::LogicalOp>) {
+          on_body(x.lhs);
+          on_body(x.rhs);
+        } else {
+          on_body(x.body);
+        }
+      },
+      e.terms);
+  for (const auto& w : e.with) {
+    on_term(w.target);
+    on_term(w.value);
+  }
+}
+
 const VarSet& reserved() {
   static const VarSet r{"data", "input"};
   return r;
@@ -50,32 +83,11 @@ class RegressionCheck {
         assert_empty_intersection(stages::vars_of(call->terms[2]));
       }
     }
-    std::visit(
-        [&](const auto& x) {
-          using U = std::decay_t<decltype(x)>;
-          if constexpr (std::is_same_v<U, ast::Term>) {
-            term(x);
-          } else if constexpr (std::is_same_v<U, ast::Call>) {
-            for (const auto& t : x.terms) term(t);
-          } else if constexpr (std::is_same_v<U, ast::SomeDecl>) {
-            for (const auto& t : x.symbols) term(t);
-          } else if constexpr (std::is_same_v<U, ast::Every>) {
-            if (x.key) term(*x.key);
-            term(*x.value);
-            term(*x.domain);
-            for (const auto& b : x.body) expr(b);
-          } else if constexpr (std::is_same_v<U, ast::LogicalOp>) {
-            for (const auto& b : x.lhs) expr(b);
-            for (const auto& b : x.rhs) expr(b);
-          } else {
-            for (const auto& b : x.body) expr(b);
-          }
-        },
-        e.terms);
-    for (const auto& w : e.with) {
-      term(w.target);
-      term(w.value);
-    }
+    for_each_part(
+        e, [&](const ast::Term& t) { term(t); },
+        [&](const ast::Body& b) {
+          for (const auto& x : b) expr(x);
+        });
   }
 
   void term(const ast::Term& root) {
@@ -139,32 +151,8 @@ class Finder {
 
  private:
   void nested_in_expr(const ast::Expr& e) {
-    std::visit(
-        [&](const auto& x) {
-          using U = std::decay_t<decltype(x)>;
-          if constexpr (std::is_same_v<U, ast::Term>) {
-            nested_in_term(x);
-          } else if constexpr (std::is_same_v<U, ast::Call>) {
-            for (const auto& t : x.terms) nested_in_term(t);
-          } else if constexpr (std::is_same_v<U, ast::SomeDecl>) {
-            for (const auto& t : x.symbols) nested_in_term(t);
-          } else if constexpr (std::is_same_v<U, ast::Every>) {
-            if (x.key) nested_in_term(*x.key);
-            nested_in_term(*x.value);
-            nested_in_term(*x.domain);
-            body(x.body);
-          } else if constexpr (std::is_same_v<U, ast::LogicalOp>) {
-            body(x.lhs);
-            body(x.rhs);
-          } else {
-            body(x.body);
-          }
-        },
-        e.terms);
-    for (const auto& w : e.with) {
-      nested_in_term(w.target);
-      nested_in_term(w.value);
-    }
+    for_each_part(
+        e, [&](const ast::Term& t) { nested_in_term(t); }, [&](const ast::Body& b) { body(b); });
   }
 
   void nested_in_term(const ast::Term& root) {
