@@ -60,6 +60,18 @@ TEST(Glob, Errors) {
             type_error("glob.match: operand 2 must be array of runes but got array containing string"));
 }
 
+// Globs are cached by pattern and delimiters: a cached error is reported again, and the
+// same pattern under other delimiters is another glob.
+TEST(Glob, CachedByPatternAndDelimiters) {
+  for (int i = 0; i < 2; ++i) {
+    EXPECT_EQ(glob("{x,y", json("[]"), "x"), builtin_error("glob.match: unexpected end of input"));
+    EXPECT_EQ(glob("a?c", json(R"(["b"])"), "abc"), "false");
+    EXPECT_EQ(glob("a?c", json(R"(["."])"), "abc"), "true");
+    EXPECT_EQ(glob("a?c", json("null"), "a.c"), "true");
+    EXPECT_EQ(glob("a?c", json("[]"), "a.c"), "false");
+  }
+}
+
 TEST(Glob, DeepNestingIsRefused) {
   std::string deep = std::string(1001, '{') + "a" + std::string(1001, '}');
   EXPECT_EQ(show(call("glob.match", {str(deep), json("[]"), str("a")})),
