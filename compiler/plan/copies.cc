@@ -1,8 +1,9 @@
 // Copy propagation on planned functions; see copies.h.
 #include "compiler/plan/copies.h"
 
-#include <unordered_map>
 #include <vector>
+
+#include "compiler/plan/stmt_counts.h"
 
 namespace arcane::compiler::plan {
 
@@ -12,19 +13,6 @@ using ir::Block;
 using ir::Local;
 using ir::Stmt;
 using ir::StmtKind;
-
-void count(const Stmt& s, std::unordered_map<Local, size_t>& writes, std::unordered_map<Local, size_t>& uses) {
-  for (const ir::Operand& o : s.inputs) {
-    if (o.is_local()) ++uses[o.index];
-  }
-  for (Local l : s.outputs) ++writes[l];
-  if (s.kind == StmtKind::kWith) {
-    ++writes[s.imm == static_cast<uint32_t>(ir::Document::kData) ? ir::kDataLocal : ir::kInputLocal];
-  }
-  for (const Block& b : s.blocks) {
-    for (const Stmt& t : b.stmts) count(t, writes, uses);
-  }
-}
 
 size_t uses_in(const Stmt& s, Local l) {
   size_t n = 0;
@@ -48,7 +36,10 @@ class CopyRemover {
  public:
   explicit CopyRemover(const ir::Function& fn) {
     for (const Block& b : fn.blocks) {
-      for (const Stmt& s : b.stmts) count(s, writes_, uses_);
+      for (const Stmt& s : b.stmts) {
+        count_writes(s, writes_);
+        count_reads(s, uses_);
+      }
     }
   }
 
@@ -60,7 +51,7 @@ class CopyRemover {
       if (removable(b, i)) {
         Local from = s.inputs[0].index, to = s.outputs[0];
         for (size_t k = i + 1; k < b.stmts.size(); ++k) rename(b.stmts[k], to, from);
-        uses_[from] += at(uses_, to) - 1;  // the renamed uses read `from`; the copy's own is gone
+        uses_[from] += count_of(uses_, to) - 1;  // the renamed uses read `from`; the copy's own is gone
         uses_[to] = 0;
         b.stmts.erase(b.stmts.begin() + static_cast<std::ptrdiff_t>(i));
         continue;
@@ -90,21 +81,16 @@ class CopyRemover {
     }
     Local from = s.inputs[0].index, to = s.outputs[0];
     if (from == to || to == ir::kInputLocal || to == ir::kDataLocal) return false;
-    if (at(writes_, to) != 1 || at(writes_, from) != 1) return false;
+    if (count_of(writes_, to) != 1 || count_of(writes_, from) != 1) return false;
     bool defined = false;
     for (Local l : defined_) defined = defined || l == from;
     if (!defined) return false;
     size_t later = 0;
     for (size_t k = i + 1; k < b.stmts.size(); ++k) later += uses_in(b.stmts[k], to);
-    return later == at(uses_, to);
+    return later == count_of(uses_, to);
   }
 
-  static size_t at(const std::unordered_map<Local, size_t>& m, Local l) {
-    auto it = m.find(l);
-    return it == m.end() ? 0 : it->second;
-  }
-
-  std::unordered_map<Local, size_t> writes_, uses_;
+  LocalCounts writes_, uses_;
   std::vector<Local> defined_;
 };
 

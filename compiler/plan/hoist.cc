@@ -1,7 +1,7 @@
 // Loop-invariant code motion; see hoist.h.
 #include "compiler/plan/hoist.h"
 
-#include <unordered_map>
+#include "compiler/plan/stmt_counts.h"
 
 namespace arcane::compiler::plan {
 
@@ -36,32 +36,18 @@ bool effect_free(StmtKind k) {
 // The kinds worth moving: they compute a value from their operands alone.
 bool movable(StmtKind k) { return k == StmtKind::kDot || k == StmtKind::kLen || k == StmtKind::kAssignVar; }
 
-// How many statements (s and those in its blocks) write each local; a `with` writes the
-// document it replaces.
-void count_writes(const Stmt& s, std::unordered_map<Local, size_t>& out) {
-  for (Local l : s.outputs) ++out[l];
-  if (s.kind == StmtKind::kWith) ++out[s.imm == static_cast<uint32_t>(ir::Document::kData) ? ir::kDataLocal : ir::kInputLocal];
-  for (const Block& b : s.blocks) {
-    for (const Stmt& t : b.stmts) count_writes(t, out);
-  }
-}
-
-// How many statements mention each local (as operand or output), counting nested blocks.
-void count_uses(const Stmt& s, std::unordered_map<Local, size_t>& out) {
-  for (const ir::Operand& o : s.inputs) {
-    if (o.is_local()) ++out[o.index];
-  }
-  for (Local l : s.outputs) ++out[l];
-  for (const Block& b : s.blocks) {
-    for (const Stmt& t : b.stmts) count_uses(t, out);
-  }
+// How many times s and its blocks mention each local, as an operand or an output (a
+// `with` also mentions the document it replaces).
+void count_mentions(const Stmt& s, LocalCounts& out) {
+  count_reads(s, out);
+  count_writes(s, out);
 }
 
 class Hoister {
  public:
   explicit Hoister(const ir::Function& fn) {
     for (const Block& b : fn.blocks) {
-      for (const Stmt& s : b.stmts) count_uses(s, uses_);
+      for (const Stmt& s : b.stmts) count_mentions(s, uses_);
     }
   }
 
@@ -80,9 +66,9 @@ class Hoister {
   // The invariant statements at the head of a scan's body, removed from it.
   std::vector<Stmt> take_invariants(Stmt& scan) {
     std::vector<Stmt> out;
-    std::unordered_map<Local, size_t> writes, inside;
+    LocalCounts writes, inside;
     count_writes(scan, writes);  // the scan's own key and value included
-    count_uses(scan, inside);
+    count_mentions(scan, inside);
     std::vector<Stmt>& body = scan.blocks[0].stmts;
     for (size_t j = 0; j < body.size() && effect_free(body[j].kind);) {
       const Stmt& s = body[j];
@@ -105,7 +91,7 @@ class Hoister {
     return out;
   }
 
-  std::unordered_map<Local, size_t> uses_;
+  LocalCounts uses_;
 };
 
 }  // namespace
