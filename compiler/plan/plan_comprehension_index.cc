@@ -14,9 +14,8 @@ using ir::StmtKind;
 using runtime::Value;
 
 void Planner::note_comprehension_keys(const ast::Rule& rule) {
-  if (!keyed_rules_.insert(&rule).second) return;
-  find_comprehension_keys(rule, [this](const std::vector<ast::Term>& r) { return program_.arity(r); },
-                          comprehension_keys_);
+  if (trace_ != nullptr || !keyed_rules_.insert(&rule).second) return;  // traced plans never index
+  find_comprehension_keys(rule, arity_fn(), comprehension_keys_);
 }
 
 // One key is its own value; several are the array of their values, in key order.

@@ -123,8 +123,7 @@ void Planner::plan_query(const ast::Body& body, const QuerySpec& spec) {
   captures_.assign(spec.listed.size(), std::nullopt);
   trace_ = spec.trace;
   if (trace_ != nullptr) trace_setup(body);
-  find_comprehension_keys(body, [this](const std::vector<ast::Term>& r) { return program_.arity(r); },
-                          comprehension_keys_);
+  if (trace_ == nullptr) find_comprehension_keys(body, arity_fn(), comprehension_keys_);
 
   ir::Function fn;
   fn.kind = ir::FunctionKind::kPlan;

@@ -127,6 +127,9 @@ class Planner {
   uint32_t plan_comprehension_index(const ast::Term& t, const std::vector<std::string>& keys);
   ir::Operand index_key(const std::vector<ir::Local>& keys);
   void note_comprehension_keys(const ast::Rule& rule);
+  stages::ArityFn arity_fn() const {
+    return [this](const std::vector<ast::Term>& ref) { return program_.arity(ref); };
+  }
 
   // plan_refs.cc
   void plan_ref(const ast::Term& t, const ast::Ref& ref, const Iter& iter);
