@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <new>
-#include <optional>
 #include <vector>
 
 #include "runtime/hash.h"
@@ -124,24 +123,37 @@ int compare_to_string(const Value& k, std::string_view s) {
   return (c > 0) - (c < 0);
 }
 
+// Up to this many keys, a node without an index is scanned when the caller's equality is
+// a comparison of bytes (a short-string key): cheaper than a binary search, whose
+// branches the CPU cannot predict.
+constexpr uint32_t kScanMax = 12;
+
 // Finds a key among a pairs object's entries or a set's elements: by the hash index when
-// the node has one, else by binary search.
+// the node has one, by a scan when `scan_small` and the node is small, else by binary
+// search.
 template <typename T, typename KeyOf, typename Hash, typename Eq, typename Cmp>
-const T* locate(const HeapNode* n, KeyOf key_of, Hash hash, Eq eq, Cmp cmp) {
+const T* locate(const HeapNode* n, KeyOf key_of, Hash hash, Eq eq, Cmp cmp, bool scan_small = false) {
   if (n->flags & detail::kHasIndex) return indexed_find<T>(n, hash(), key_of, eq);
-  return sorted_find(detail::payload<T>(n), n->size, key_of, cmp);
+  const T* items = detail::payload<T>(n);
+  if (scan_small && n->size <= kScanMax) {
+    for (uint32_t i = 0; i < n->size; ++i) {
+      if (eq(key_of(items[i]))) return &items[i];
+    }
+    return nullptr;
+  }
+  return sorted_find(items, n->size, key_of, cmp);
 }
 
 // A shaped object finds the key's position in its shared key set.
 template <typename Hash, typename Eq, typename Cmp>
-const Value* find_in_object(const HeapNode* n, Hash hash, Eq eq, Cmp cmp) {
+const Value* find_in_object(const HeapNode* n, Hash hash, Eq eq, Cmp cmp, bool scan_small = false) {
   if (n == nullptr) return nullptr;
   if (n->flags & detail::kShaped) {
     const HeapNode* keys = detail::shaped_keys(n);
-    const Value* k = locate<Value>(keys, itself, hash, eq, cmp);
+    const Value* k = locate<Value>(keys, itself, hash, eq, cmp, scan_small);
     return k == nullptr ? nullptr : &detail::shaped_values(n)[k - detail::value_items(keys)];
   }
-  const ObjectEntry* e = locate<ObjectEntry>(n, entry_key, hash, eq, cmp);
+  const ObjectEntry* e = locate<ObjectEntry>(n, entry_key, hash, eq, cmp, scan_small);
   return e == nullptr ? nullptr : &e->value;
 }
 
@@ -270,45 +282,18 @@ std::span<const Value> Value::elements() const noexcept {
 
 ObjectView Value::entries() const noexcept { return detail::object_view(node()); }
 
-namespace {
-
-// A short-string key (most keys) equals exactly the keys with the same bytes, so in the
-// small objects that have no hash index a scan comparing whole handles finds it: cheaper
-// than a binary search, whose branches the CPU cannot predict. nullopt: not applicable.
-constexpr uint32_t kScanMax = 12;
-
-std::optional<const Value*> scan_short_key(const HeapNode* n, const Value& key) {
-  if (n == nullptr) return nullptr;
-  if (n->flags & detail::kShaped) {
-    const HeapNode* keys = detail::shaped_keys(n);
-    if ((keys->flags & detail::kHasIndex) || keys->size > kScanMax) return std::nullopt;
-    const Value* k = detail::value_items(keys);
-    for (uint32_t i = 0; i < keys->size; ++i) {
-      if (detail::ValueAccess::same_bits(k[i], key)) return &detail::shaped_values(n)[i];
-    }
-    return nullptr;
-  }
-  if ((n->flags & detail::kHasIndex) || n->size > kScanMax) return std::nullopt;
-  const ObjectEntry* e = detail::object_items(n);
-  for (uint32_t i = 0; i < n->size; ++i) {
-    if (detail::ValueAccess::same_bits(e[i].key, key)) return &e[i].value;
-  }
-  return nullptr;
-}
-
-}  // namespace
-
 const Value* Value::find(const Value& key) const noexcept {
-  // Most keys are short strings, which order among themselves by their bytes: the binary
-  // search then compares inline instead of calling compare() per probe.
+  // Most keys are short strings, equal exactly to the keys with the same bytes and ordered
+  // among themselves by them: small objects are scanned, and the binary search compares
+  // inline instead of calling compare() per probe.
   if (detail::ValueAccess::is_short_string(key)) {
-    if (std::optional<const Value*> found = scan_short_key(node(), key)) return *found;
     return find_in_object(
         node(), [&] { return key.hash(); }, [&](const Value& k) { return k.same_bits(key); },
         [&](const Value& k) {
           if (detail::ValueAccess::is_short_string(k)) return detail::ValueAccess::compare_short_strings(k, key);
           return compare(k, key);
-        });
+        },
+        true);
   }
   return find_in_object(
       node(), [&] { return key.hash(); }, [&](const Value& k) { return k == key; },
