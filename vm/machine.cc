@@ -275,7 +275,8 @@ uint32_t Machine::call_builtin(uint32_t pc) {
   const uint32_t* c = prog_->code().data() + pc;
   uint32_t nargs = c[4];
   // The arguments are borrowed whatever they are: their registers outlive the call (a
-  // built-in cannot write registers), and args_ is emptied before anything else runs.
+  // built-in cannot write registers). Left behind, borrowed handles release nothing; the
+  // next call and finish_run empty args_.
   args_.clear();
   for (uint32_t i = 0; i < nargs; ++i) {
     const Value* a = read(c[5 + i]);
@@ -288,13 +289,10 @@ uint32_t Machine::call_builtin(uint32_t pc) {
   try {
     out.emplace(b->fn(call, args_));
   } catch (const std::bad_alloc&) {
-    args_.clear();
     throw;
   } catch (...) {
-    args_.clear();
     return internal_error(pc, b->name + ": built-in threw an exception");
   }
-  args_.clear();
   if (out->has_value()) {
     regs_[base_ + c[2]] = out->take_value();
     states_[base_ + c[2]] = kHasValue;
