@@ -17,14 +17,9 @@
 // ("*?", "??", "[!ab][!ab]") into one matcher that tests for the delimiters as one
 // *substring*, not as separate characters (a bug); we match each delimiter separately.
 #include <cstdio>
-#include <cstring>
-#include <functional>
 #include <memory>
-#include <mutex>
 #include <optional>
-#include <shared_mutex>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "stdlib/families_matching.h"
@@ -430,39 +425,14 @@ std::shared_ptr<const CompiledGlob> compile_glob(std::string_view pattern, const
 
 // Globs by pattern and delimiters. A policy matches the same few patterns on every
 // decision, and reading, parsing and translating one is most of a match's time and all
-// its allocations; a hit here costs a lookup by a key built in a reused buffer.
-class GlobCache {
- public:
-  static constexpr size_t kMaxEntries = 16384;
-
-  std::shared_ptr<const CompiledGlob> get(std::string_view pattern, const std::u32string& delimiters) {
-    thread_local std::string key;
-    key.assign(pattern);
-    key.push_back('\0');
-    key.append(reinterpret_cast<const char*>(delimiters.data()), delimiters.size() * sizeof(char32_t));
-    {
-      std::shared_lock lock(mu_);
-      if (auto it = map_.find(std::string_view(key)); it != map_.end()) return it->second;
-    }
-    std::shared_ptr<const CompiledGlob> c = compile_glob(pattern, delimiters);
-    std::unique_lock lock(mu_);
-    if (map_.size() >= kMaxEntries) map_.erase(map_.begin());
-    map_.emplace(key, c);
-    return c;
-  }
-
- private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-  };
-  std::shared_mutex mu_;
-  std::unordered_map<std::string, std::shared_ptr<const CompiledGlob>, Hash, std::equal_to<>> map_;
-};
-
-GlobCache& glob_cache() {
-  static GlobCache* c = new GlobCache();  // never destroyed: evaluations may outlive statics
-  return *c;
+// its allocations; a hit costs a lookup by a key built in a reused buffer.
+std::shared_ptr<const CompiledGlob> cached_glob(std::string_view pattern, const std::u32string& delimiters) {
+  static auto* cache = new SharedCache<CompiledGlob>();  // never destroyed: evaluations may outlive statics
+  thread_local std::string key;
+  key.assign(pattern);
+  key.push_back('\0');
+  key.append(reinterpret_cast<const char*>(delimiters.data()), delimiters.size() * sizeof(char32_t));
+  return cache->get(key, [&] { return compile_glob(pattern, delimiters); });
 }
 
 }  // namespace
@@ -473,7 +443,7 @@ BuiltinResult glob_match(BuiltinContext&, Args args) {
   std::u32string delimiters;
   if (auto err = delimiters_of(args[1], delimiters)) return *err;
   if (!args[2].is_string()) return operand_type_error(kName, 3, args[2], {"string"});
-  std::shared_ptr<const CompiledGlob> g = glob_cache().get(args[0].string_view(), delimiters);
+  std::shared_ptr<const CompiledGlob> g = cached_glob(args[0].string_view(), delimiters);
   if (!g->regex) return builtin_error(kName, g->error);
   const std::shared_ptr<const CompiledRegex>& c = g->regex;
   if (!c->re) return builtin_error(kName, c->error);  // cannot happen for a parsed glob

@@ -15,9 +15,7 @@
 #include <algorithm>
 #include <atomic>
 #include <memory>
-#include <shared_mutex>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "runtime/value_builder.h"
@@ -145,29 +143,17 @@ std::shared_ptr<const Compiled> compile_uncached(std::string_view pattern) {
 
 class RegexCache {
  public:
-  static constexpr size_t kMaxEntries = 16384;
-
   std::shared_ptr<const Compiled> get(std::string_view pattern) {
-    std::string key(pattern);
-    {
-      std::shared_lock lock(mu_);
-      auto it = map_.find(key);
-      if (it != map_.end()) return it->second;
-    }
-    std::shared_ptr<const Compiled> c = compile_uncached(pattern);
-    compilations_.fetch_add(1, std::memory_order_relaxed);
-    std::unique_lock lock(mu_);
-    if (map_.size() >= kMaxEntries) map_.erase(map_.begin());
-    map_.emplace(std::move(key), c);
-    return c;
+    return cache_.get(pattern, [&] {
+      compilations_.fetch_add(1, std::memory_order_relaxed);
+      return compile_uncached(pattern);
+    });
   }
 
- private:
-  std::shared_mutex mu_;
-  std::unordered_map<std::string, std::shared_ptr<const Compiled>> map_;
-
- public:
   std::atomic<uint64_t> compilations_{0};
+
+ private:
+  SharedCache<Compiled> cache_;
 };
 
 RegexCache& cache() {
