@@ -57,11 +57,8 @@ by_input := names if {
 class ComprehensionIndex : public ::testing::Test {
  protected:
   void SetUp() override {
-    EngineBuilder b;
-    b.add_module("t.rego", kPolicy);
-    auto e = b.build();
-    ASSERT_TRUE(e.ok()) << e.error().to_string();
-    engine_.emplace(std::move(e).value());
+    engine_ = testing::engine_of(kPolicy);
+    ASSERT_TRUE(engine_);
   }
 
   // The rows of `query` as JSON (bindings then expression values), or the error.

@@ -55,11 +55,8 @@ svc := "any" if input.path == "/z"
 class RuleIndex : public ::testing::Test {
  protected:
   void SetUp() override {
-    EngineBuilder b;
-    b.add_module("t.rego", kPolicy);
-    auto e = b.build();
-    ASSERT_TRUE(e.ok()) << e.error().to_string();
-    engine_.emplace(std::move(e).value());
+    engine_ = testing::engine_of(kPolicy);
+    ASSERT_TRUE(engine_);
   }
 
   // The value of data.t.<rule> for the input, "undefined", or "error: ...".

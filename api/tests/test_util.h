@@ -8,9 +8,11 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <optional>
 #include <fstream>
 #include <string>
 
+#include "arcane/engine.h"
 #include "arcane/value.h"
 
 namespace arcane::testing {
@@ -84,6 +86,17 @@ inline Value golden_value(const std::string& name) {
   if (result == nullptr || result->size() == 0) return Value();
   const Value* exprs = result->at(0).find("expressions");
   return *exprs->at(0).find("value");
+}
+
+// An engine built from one module named t.rego; a test failure (and no engine) when it
+// does not build.
+inline std::optional<Engine> engine_of(const char* module) {
+  EngineBuilder b;
+  b.add_module("t.rego", module);
+  auto e = b.build();
+  EXPECT_TRUE(e.ok()) << (e.ok() ? "" : e.error().to_string());
+  if (!e.ok()) return std::nullopt;
+  return std::move(e).value();
 }
 
 }  // namespace arcane::testing
