@@ -2,10 +2,12 @@
 #include "compiler/plan/planner.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "compiler/ast/ast_string.h"
 #include "compiler/plan/copies.h"
 #include "compiler/plan/hoist.h"
+#include "compiler/plan/inline.h"
 #include "compiler/plan/planner_impl.h"
 #include "runtime/deep_stack.h"
 #include "runtime/value_builder.h"
@@ -223,6 +225,9 @@ runtime::Result<ir::Policy> plan_query(const CompiledProgram& program, const ast
       remove_copies(fn);
       hoist_invariants(fn);
     }
+    // For measuring what inlining buys (bench/): ARCANE_NO_INLINE turns it off.
+    static const bool no_inline = std::getenv("ARCANE_NO_INLINE") != nullptr;
+    if (!no_inline) inline_rules(policy);
   }
   return policy;
 }

@@ -145,9 +145,10 @@ inline std::optional<CompiledQuery> compile_query_text(Compiled& c, const std::s
   return std::move(q).value();
 }
 
-// The IR text (docs/ir.md) of `query` planned against `module`, or the errors.
-inline std::string plan_text(const std::string& module, const std::string& query) {
-  auto c = compile_texts({module});
+// The IR text (docs/ir.md) of `query` planned against `module` (its print calls kept
+// when `print`), or the errors.
+inline std::string plan_text(const std::string& module, const std::string& query, bool print = false) {
+  auto c = compile_texts({module}, "", {}, print);
   if (!c->program) return c->errors();
   QueryOptions qo;
   auto q = compile_query_text(*c, query, qo);
