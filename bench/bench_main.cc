@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   register_decode();
   register_compile();
   register_threads();
+  register_floor();
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   benchmark::RunSpecifiedBenchmarks();

@@ -101,5 +101,6 @@ void register_big_data();
 void register_decode();
 void register_compile();
 void register_threads();
+void register_floor();
 
 }  // namespace arcane::bench

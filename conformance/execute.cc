@@ -78,7 +78,7 @@ std::string check_decide(const PreparedQuery& query, const EvalOptions& options,
   if (agree) return "";
   EvalResult again = query.eval(options);
   if (first_value(again) != want || again.error.has_value() != full.error.has_value()) return "";
-  return "decide() gave " + describe(d.value, d.error) + ", eval() " + describe(want, full.error);
+  return "decide() gave " + describe(d.value, d.error.to_optional()) + ", eval() " + describe(want, full.error);
 }
 
 Outcome run(const Case& c, const ExecuteOptions& options) {

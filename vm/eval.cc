@@ -31,7 +31,8 @@ EvalResult evaluate(const Program& program, uint32_t plan, const EvalOptions& op
     machine = std::move(pool.free.back());
     pool.free.pop_back();
   }
-  EvalResult result = machine->run(program, options, plan);
+  EvalResult result;
+  machine->run(program, options, plan, result);
   if (pool.free.size() < kMaxKept && machine->retained_registers() <= kMaxKeptRegisters) {
     pool.free.push_back(std::move(machine));
   }

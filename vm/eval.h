@@ -30,6 +30,7 @@
 #include <string_view>
 #include <vector>
 
+#include "runtime/boxed.h"
 #include "runtime/diagnostic.h"
 #include "runtime/value.h"
 #include "stdlib/context.h"
@@ -84,8 +85,8 @@ struct EvalError {
 struct EvalResult {
   std::vector<runtime::Value> rows;  // ResultSetAdd values in first-added order, no repeats
   std::optional<runtime::Value> first;  // first_row_only: the first row, if any
-  std::optional<EvalError> error;
-  std::optional<EvalError> first_builtin_error;  // recorded in both modes
+  runtime::Boxed<EvalError> error;
+  runtime::Boxed<EvalError> first_builtin_error;  // recorded in both modes
   size_t builtin_errors = 0;
   uint64_t instructions = 0;  // executed
 };

@@ -25,8 +25,9 @@ std::string duration_text(std::chrono::nanoseconds d) {
 
 }  // namespace
 
-EvalResult Machine::run(const Program& program, const EvalOptions& options, uint32_t plan) {
+void Machine::run(const Program& program, const EvalOptions& options, uint32_t plan, EvalResult& out) {
   prog_ = &program;
+  out_ = &out;
   options_ = &options;
   const Limits& l = options.limits;
   has_deadline_ = l.max_time.count() > 0;
@@ -63,17 +64,17 @@ EvalResult Machine::run(const Program& program, const EvalOptions& options, uint
       run_threaded(*this);
     }
   } catch (const std::bad_alloc&) {
-    result_.error = make_error(ErrorKind::kInternal, {"eval_internal_error", "out of memory", {}, {}});
+    out_->error = make_error(ErrorKind::kInternal, {"eval_internal_error", "out of memory", {}, {}});
   }
-  if (!result_.error && options_->strict_builtin_errors && result_.first_builtin_error) {
-    result_.error = result_.first_builtin_error;
+  if (!out_->error && options_->strict_builtin_errors && out_->first_builtin_error) {
+    out_->error = out_->first_builtin_error;
   }
   return finish_run();
 }
 
 // Hands the result over and leaves the machine as a new one, keeping only capacity: every
 // value this evaluation held is released (borrowed ones must not outlive it).
-EvalResult Machine::finish_run() {
+void Machine::finish_run() {
   for (uint32_t a : active_builders_) {
     builders_[a]->clear();
     builder_active_[a] = false;
@@ -98,10 +99,8 @@ EvalResult Machine::finish_run() {
   memo_touched_.clear();
   args_.clear();
   own_context_.reset();
-  seen_rows_.clear();
-  EvalResult out = std::move(result_);
-  result_ = EvalResult{};
-  return out;
+  if (!seen_rows_.empty()) seen_rows_.clear();
+  out_ = nullptr;
 }
 
 size_t Machine::retained_registers() const { return regs_.size(); }
@@ -301,7 +300,7 @@ uint32_t Machine::call_builtin(uint32_t pc) {
   if (out->is_undefined()) return c[3];
   record_builtin_failure(pc, out->error());
   if (out->error().halt) {
-    result_.error = result_.first_builtin_error;
+    out_->error = out_->first_builtin_error;
     return kAbort;
   }
   return c[3];
@@ -342,10 +341,10 @@ void Machine::with_pop() {
 
 uint32_t Machine::add_row(const Value& row, uint32_t next_pc) {
   if (options_->first_row_only) {
-    result_.first = row;
+    out_->first = row;
     return kAbort;
   }
-  if (seen_rows_.insert(row).second) result_.rows.push_back(row);
+  if (seen_rows_.insert(row).second) out_->rows.push_back(row);
   return next_pc;
 }
 
@@ -364,16 +363,16 @@ uint32_t Machine::internal_error(uint32_t pc, std::string message) {
 }
 
 uint32_t Machine::fail(uint32_t pc, ErrorKind kind, std::string code, std::string message) {
-  if (!result_.error) {
-    result_.error = make_error(kind, {std::move(code), std::move(message), prog_->location_at(pc), {}});
+  if (!out_->error) {
+    out_->error = make_error(kind, {std::move(code), std::move(message), prog_->location_at(pc), {}});
   }
   return kAbort;
 }
 
 void Machine::record_builtin_failure(uint32_t pc, const stdlib::BuiltinError& f) {
-  ++result_.builtin_errors;
-  if (!result_.first_builtin_error) {
-    result_.first_builtin_error = make_error(ErrorKind::kBuiltin, {f.code, f.message, prog_->location_at(pc), {}});
+  ++out_->builtin_errors;
+  if (!out_->first_builtin_error) {
+    out_->first_builtin_error = make_error(ErrorKind::kBuiltin, {f.code, f.message, prog_->location_at(pc), {}});
   }
 }
 

@@ -34,9 +34,9 @@ inline constexpr uint32_t kAbort = UINT32_MAX;  // "stop": returned instead of a
 
 class Machine {
  public:
-  // Runs `plan`; afterwards the machine holds no value and may run again (its buffers
-  // are what a thread keeps between evaluations, see eval.cc).
-  EvalResult run(const Program& program, const EvalOptions& options, uint32_t plan);
+  // Runs `plan` into `out`; afterwards the machine holds no value and may run again (its
+  // buffers are what a thread keeps between evaluations, see eval.cc).
+  void run(const Program& program, const EvalOptions& options, uint32_t plan, EvalResult& out);
   size_t retained_registers() const;
 
   // ---- For the dispatch loop --------------------------------------------------------
@@ -57,7 +57,7 @@ class Machine {
   // The builder of `reg` ready for inserts of `kind` (thawing a plain value). nullptr
   // when the register is undefined, or, with failed() true, when it holds another kind.
   CollectionBuilder* mutable_builder(uint32_t reg, runtime::Kind kind, uint32_t pc);
-  bool failed() const { return result_.error.has_value(); }
+  bool failed() const { return out_->error.has_value(); }
   uint32_t index_select(const runtime::Value* key, uint32_t table) const { return prog_->rule_index(table).select(key); }
   const std::vector<uint32_t>& index_list(uint32_t list) const { return prog_->index_list(list); }
 
@@ -73,7 +73,7 @@ class Machine {
   uint32_t internal_error(uint32_t pc, std::string message);
   // Limit and cancellation checks; false when evaluation must stop. Sets next_check.
   bool checkpoint(uint32_t pc, uint64_t steps, uint64_t& next_check);
-  void finish(uint64_t steps) { result_.instructions = steps; }
+  void finish(uint64_t steps) { out_->instructions = steps; }
 
  private:
   struct Frame {
@@ -115,7 +115,7 @@ class Machine {
   uint32_t fail(uint32_t pc, ErrorKind kind, std::string code, std::string message);
   EvalError make_error(ErrorKind kind, runtime::Diagnostic d) const;
 
-  EvalResult finish_run();
+  void finish_run();
 
   const Program* prog_ = nullptr;
   const EvalOptions* options_ = nullptr;
@@ -146,7 +146,7 @@ class Machine {
   std::chrono::steady_clock::time_point deadline_;
   bool has_deadline_ = false;
   std::unordered_set<runtime::Value, runtime::ValueHash> seen_rows_;
-  EvalResult result_;
+  EvalResult* out_ = nullptr;  // the caller's, during run()
 };
 
 // The dispatch loops (dispatch.inc, compiled twice): run from start_pc() until the plan

@@ -30,6 +30,7 @@
 
 #include "arcane/engine.h"
 #include "compiler/ast/ast.h"
+#include "runtime/boxed.h"
 #include "runtime/diagnostic.h"
 #include "runtime/source.h"
 #include "runtime/value.h"
@@ -86,7 +87,7 @@ struct RawResult {
 
 struct RawDecision {
   std::optional<runtime::Value> value;       // the first row's first listed expression
-  std::optional<runtime::Diagnostic> error;
+  runtime::Boxed<runtime::Diagnostic> error;
 };
 
 class PreparedPlan {

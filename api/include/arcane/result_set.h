@@ -18,6 +18,7 @@
 
 #include "arcane/error.h"
 #include "arcane/value.h"
+#include "runtime/boxed.h"
 
 namespace arcane {
 
@@ -44,7 +45,7 @@ struct ResultRow {
 // What PreparedQuery::decide() returns: the one value a decision query yields.
 struct Decision {
   std::optional<Value> value;  // nullopt: undefined
-  std::optional<Error> error;
+  runtime::Boxed<Error> error;  // std::optional's interface, one pointer while there is none
   bool ok() const { return !error.has_value(); }
   // Whether the decision is the boolean `true` (what an `allow` rule grants with); false
   // when it is anything else, undefined, or an error.
