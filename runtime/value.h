@@ -109,6 +109,11 @@ class Value {
     }
   }
   bool is_borrowed() const noexcept { return is_heap() && b_[1] != 0; }
+  // Whether destroying this handle releases a reference; computed without a branch, for
+  // loops over many values of mixed kinds (the VM's registers).
+  bool holds_reference() const noexcept {
+    return (b_[0] >= static_cast<uint8_t>(Tag::kBigNumber)) & (b_[1] == 0);
+  }
 
   // In place, with one store per word: a Value built byte by byte in a temporary and
   // then copied whole stalls the CPU's store forwarding, which in the VM's loops (a scan's

@@ -1,6 +1,7 @@
 // Lowering a plan to bytecode: structured blocks become jumps. See program.h for the
 // scheme and docs/ir.md for the meaning of each statement.
 #include <algorithm>
+#include <functional>
 #include <numeric>
 
 #include "ir/rule_index.h"
@@ -48,6 +49,7 @@ class Lowerer {
   struct BlockExit {
     uint32_t label;
     uint32_t withs;
+    bool next;  // the label is bound right after the block's code
   };
 
   static runtime::Diagnostic error(std::string code, std::string message, runtime::Location loc = {}) {
@@ -125,10 +127,13 @@ class Lowerer {
     max_regs_ = locals_;
     for (const ir::Block& b : f.blocks) {
       uint32_t next = new_label();
-      block(b, next, 0);
+      block(b, next, 0, true);
       bind(next);
     }
     op(f.kind == ir::FunctionKind::kPlan ? Op::kHalt : Op::kReturnUndefined);
+    // Slow paths, out of the way of the code that usually runs.
+    for (auto& emit : cold_) emit();
+    cold_.clear();
     info.registers = max_regs_;
   }
 
@@ -138,11 +143,16 @@ class Lowerer {
     return m;
   }
 
-  void block(const ir::Block& b, uint32_t exit, uint32_t exit_withs) {
-    exits_.push_back({exit, exit_withs});
-    for (const ir::Stmt& s : b.stmts) {
-      if (error_) break;
+  void block(const ir::Block& b, uint32_t exit, uint32_t exit_withs, bool next) {
+    exits_.push_back({exit, exit_withs, next});
+    for (size_t i = 0; i < b.stmts.size() && !error_; ++i) {
+      const ir::Stmt& s = b.stmts[i];
       note_location(s.location);
+      if (i + 1 < b.stmts.size() && compare_jump(s, b.stmts[i + 1])) {
+        ++i;
+        continue;
+      }
+      last_ = i + 1 == b.stmts.size();
       stmt(s);
     }
     exits_.pop_back();
@@ -183,13 +193,14 @@ class Lowerer {
   void block_stmt(const ir::Stmt& s) {
     for (const ir::Block& b : s.blocks) {
       uint32_t next = new_label();
-      block(b, next, withs_);
+      block(b, next, withs_, true);
       bind(next);
     }
   }
 
   void break_stmt(const ir::Stmt& s) {
     const BlockExit& to = exits_[exits_.size() - 1 - s.imm];
+    if (s.imm == 0 && last_ && to.next) return;  // leaving the block is where control goes anyway
     for (uint32_t k = withs_; k > to.withs; --k) op(Op::kWithPop);
     op(Op::kJump), target(to.label);
   }
@@ -201,7 +212,7 @@ class Lowerer {
     op(Op::kScanInit), word(operand(s.inputs[0])), word(iter), target(end);
     bind(loop);
     op(Op::kScanNext), word(iter), word(s.outputs[0]), word(s.outputs[1]), target(end);
-    block(s.blocks[0], loop, withs_);
+    block(s.blocks[0], loop, withs_, false);
     op(Op::kJump), target(loop);
     bind(end);
     --next_iter_;
@@ -211,7 +222,7 @@ class Lowerer {
   // running to its end makes the not undefined: leave the enclosing block.
   void not_stmt(const ir::Stmt& s) {
     uint32_t holds = new_label();
-    block(s.blocks[0], holds, withs_);
+    block(s.blocks[0], holds, withs_, false);
     op(Op::kJump), target(fail());
     bind(holds);
   }
@@ -221,7 +232,7 @@ class Lowerer {
     operands(s.inputs, 1, s.inputs.size());
     ++withs_;
     uint32_t pop = new_label();
-    block(s.blocks[0], pop, withs_);
+    block(s.blocks[0], pop, withs_, true);
     bind(pop);
     op(Op::kWithPop);
     --withs_;
@@ -250,7 +261,7 @@ class Lowerer {
     op(Op::kIndexNext), word(cursor), target(end);
     for (size_t i = 0; i < s.blocks.size(); ++i) {
       bind(entries[i]);
-      block(s.blocks[i], next, withs_);
+      block(s.blocks[i], next, withs_, false);
       op(Op::kJump), target(next);
     }
     bind(end);
@@ -309,27 +320,53 @@ class Lowerer {
   // a comparison is one Compare instruction, and count() a Len whose failure (a value
   // that is no collection or string) falls to the call, which reports the type error.
   bool inline_builtin(const ir::Stmt& s, const Builtin& b) {
-    if (&b != stdlib_builtins().find(b.name)) return false;
+    if (!own_builtin(b)) return false;
+    if (std::optional<CompareOp> cmp = stdlib_compare(s)) {
+      op(Op::kCompare), word(operand(s.inputs[0])), word(operand(s.inputs[1])), word(s.outputs[0]);
+      word(static_cast<uint32_t>(*cmp)), target(fail());
+      return true;
+    }
+    if (b.name == "count" && s.inputs.size() == 1) {
+      uint32_t call = new_label(), done = new_label(), fail_to = fail();
+      op(Op::kLen), word(operand(s.inputs[0])), word(s.outputs[0]), target(call);
+      bind(done);
+      cold_.push_back([this, &s, call, done, fail_to] {
+        bind(call);
+        op(Op::kCallBuiltin), word(s.imm), word(s.outputs[0]), target(fail_to);
+        operands(s.inputs, 0, 1);
+        op(Op::kJump), target(done);
+      });
+      return true;
+    }
+    return false;
+  }
+
+  static bool own_builtin(const Builtin& b) { return &b == stdlib_builtins().find(b.name); }
+
+  // The comparison a call of the stdlib's own comparison built-in makes.
+  std::optional<CompareOp> stdlib_compare(const ir::Stmt& s) const {
+    if (s.kind != ir::StmtKind::kCallBuiltin || s.inputs.size() != 2) return std::nullopt;
+    const Builtin& b = *prog_->builtins_[s.imm];
+    if (!own_builtin(b)) return std::nullopt;
     static const std::pair<std::string_view, CompareOp> kCompares[] = {
         {"equal", CompareOp::kEqual}, {"neq", CompareOp::kNotEqual},        {"lt", CompareOp::kLess},
         {"lte", CompareOp::kLessEqual}, {"gt", CompareOp::kGreater}, {"gte", CompareOp::kGreaterEqual}};
     for (const auto& [name, cmp] : kCompares) {
-      if (b.name != name || s.inputs.size() != 2) continue;
-      op(Op::kCompare), word(operand(s.inputs[0])), word(operand(s.inputs[1])), word(s.outputs[0]);
-      word(static_cast<uint32_t>(cmp)), target(fail());
-      return true;
+      if (b.name == name) return cmp;
     }
-    if (b.name == "count" && s.inputs.size() == 1) {
-      uint32_t call = new_label(), done = new_label();
-      op(Op::kLen), word(operand(s.inputs[0])), word(s.outputs[0]), target(call);
-      op(Op::kJump), target(done);
-      bind(call);
-      op(Op::kCallBuiltin), word(s.imm), word(s.outputs[0]), target(fail());
-      operands(s.inputs, 0, 1);
-      bind(done);
-      return true;
-    }
-    return false;
+    return std::nullopt;
+  }
+
+  // `x > y` as a condition: a comparison followed by `notequal r, false` on its result is
+  // one instruction that compares, writes r and leaves the block unless it holds.
+  bool compare_jump(const ir::Stmt& s, const ir::Stmt& next) {
+    std::optional<CompareOp> cmp = stdlib_compare(s);
+    if (!cmp || next.kind != ir::StmtKind::kNotEqual) return false;
+    ir::Local r = s.outputs[0];
+    if (next.inputs[0] != ir::Operand::local(r) || next.inputs[1] != ir::Operand::boolean(false)) return false;
+    op(Op::kCompareJump), word(operand(s.inputs[0])), word(operand(s.inputs[1])), word(r);
+    word(static_cast<uint32_t>(*cmp)), target(fail());
+    return true;
   }
 
   // Statements that become one instruction whose words follow the IR fields in order.
@@ -381,6 +418,8 @@ class Lowerer {
   uint32_t locals_ = 0;
   uint32_t next_iter_ = 0;
   uint32_t max_regs_ = 0;
+  bool last_ = false;                        // the statement being lowered ends its block
+  std::vector<std::function<void()>> cold_;  // emitted after the function's code
   std::optional<runtime::Diagnostic> error_;
 };
 

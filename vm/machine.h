@@ -139,6 +139,7 @@ class Machine {
   std::vector<std::vector<MemoEntry>> memo_;           // a scope per `with` in force, lazily sized
   std::vector<uint32_t> memo_touched_;                 // entries of the outer scope to clear
   std::vector<runtime::Value> args_;                   // built-in operands, reused
+  std::vector<uint32_t> owned_;                        // finish_run's scratch
   std::optional<stdlib::BuiltinContext> own_context_;  // when the caller gives none
   uint32_t base_ = 0;
   uint32_t start_pc_ = 0;

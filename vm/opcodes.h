@@ -40,6 +40,7 @@ inline constexpr uint32_t kIndexMask = 0x7fffffffu;
   X(CallDynamic, "call.dyn", "rjnn")        /* result, fail, path, args */               \
   X(Equal, "eq", "ooj")                                                                  \
   X(Compare, "cmp", "oorij")                /* a, b, result, CompareOp, fail */          \
+  X(CompareJump, "cmp.jump", "oorij")       /* as cmp, and fails unless it holds */      \
   X(NotEqual, "ne", "ooj")                                                               \
   X(IsKind, "is", "oij")                    /* operand, runtime::Kind, fail */           \
   X(IsDefined, "isdef", "lj")                                                            \

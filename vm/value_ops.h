@@ -9,6 +9,7 @@
 #include <span>
 
 #include "runtime/value.h"
+#include "vm/opcodes.h"
 
 namespace arcane::vm {
 
@@ -24,6 +25,19 @@ const runtime::Value* dot(const runtime::Value& source, const runtime::Value& ke
 // Elements of an array or set, entries of an object, runes of a string (as Go counts
 // them, as count() does); nullopt for other kinds.
 std::optional<int64_t> length(const runtime::Value& v);
+
+// Whether `a op b` holds in OPA's total order (Compare and CompareJump).
+inline bool compare_holds(CompareOp op, const runtime::Value& a, const runtime::Value& b) {
+  switch (op) {
+    case CompareOp::kEqual: return a == b;
+    case CompareOp::kNotEqual: return !(a == b);
+    case CompareOp::kLess: return compare(a, b) < 0;
+    case CompareOp::kLessEqual: return compare(a, b) <= 0;
+    case CompareOp::kGreater: return compare(a, b) > 0;
+    case CompareOp::kGreaterEqual: return compare(a, b) >= 0;
+  }
+  return false;
+}
 
 // `doc` with `value` placed at `path`, creating (or replacing non-object) intermediate
 // nodes with objects, as `with input.a.b as value` does. A null doc is undefined; an

@@ -163,6 +163,8 @@ class VmPolicy final : public CompiledPolicy {
       diags.add(program.error());
       return nullptr;
     }
+    // The interpreter's code for it (vm/opcodes.h), to see what the lowering made.
+    if (std::getenv("ARCANE_DUMP_CODE") != nullptr) std::fputs(program.value()->disassemble().c_str(), stderr);
     std::map<std::string, std::string> rewritten = program_.rewritten_vars;
     for (const auto& [k, v] : compiled.value().rewritten_vars) rewritten[k] = v;
     return std::make_shared<VmPlan>(policy_, std::move(builtins), std::move(program).value(), std::move(rewritten),

@@ -1,13 +1,17 @@
 // Loop-invariant code motion; see hoist.h.
 #include "compiler/plan/hoist.h"
 
-#include "compiler/plan/stmt_counts.h"
+#include "ir/stmt_counts.h"
 
 namespace arcane::compiler::plan {
 
 namespace {
 
 using ir::Block;
+using ir::count_of;
+using ir::count_reads;
+using ir::count_writes;
+using ir::LocalCounts;
 using ir::Local;
 using ir::Stmt;
 using ir::StmtKind;

@@ -88,7 +88,9 @@ TEST(BorrowedValue, InlineValuesAreNeverMarked) {
     b.assign_borrowed(*v);
     EXPECT_FALSE(b.is_borrowed()) << text;
     EXPECT_TRUE(b == *v) << text;
-    if (v->is_string()) EXPECT_EQ(b.string_view(), v->string_view());
+    if (v->is_string()) {
+      EXPECT_EQ(b.string_view(), v->string_view());
+    }
   }
 }
 

@@ -102,6 +102,25 @@ plan main (6 registers)
 )");
 }
 
+// A break that ends its block goes where leaving the block goes anyway: no jump.
+TEST(Program, NoJumpToTheNextInstruction) {
+  std::shared_ptr<const Program> p = lower(R"(
+    plan main { {
+      reset -> l2
+      block { dot input, "x" -> l3  assign true -> l2  break 0 }
+      isundefined l2
+      resultsetadd "no x"
+    } })");
+  ASSERT_TRUE(p);
+  std::string code = p->disassemble();
+  EXPECT_EQ(code.find("jump"), std::string::npos) << code;
+  EXPECT_EQ(rows_text(run(*p, "main")), R"(["no x"])");
+  runtime::Value in = json(R"({"x": 1})");
+  EvalOptions o;
+  o.input = &in;
+  EXPECT_EQ(rows_text(run(*p, "main", o)), "[]");
+}
+
 TEST(Program, RefusesMalformedPlans) {
   runtime::Result<ir::Policy> bad = ir::parse_policy("plan main { { resultsetadd l5 } }");
   ASSERT_TRUE(bad.ok());

@@ -101,6 +101,49 @@ TEST(Stdlib, ComparisonsAndCountAreInstructions) {
   EXPECT_EQ(rows_text(run(**overridden, "main", o)), "[[3, false, false, true, false, true, true, 5]]");
 }
 
+// A comparison used as a condition is one instruction that compares, writes its result
+// and fails unless it holds; count()'s call for a type error sits after the function's
+// code, so the common path has no jump over it.
+TEST(Stdlib, ConditionsAreOneInstruction) {
+  std::shared_ptr<const Program> p = lower_with_stdlib(R"(
+    plan main {
+      {
+        dot input, "xs" -> l2
+        call count(l2) -> l3
+        call gt(l3, 2) -> l4
+        notequal l4, false
+        resultsetadd l4
+      }
+      {
+        dot input, "n" -> l5
+        call lt(l5, 10) -> l6
+        notequal l6, false
+        resultsetadd "small"
+      }
+    })");
+  ASSERT_TRUE(p);
+  std::string code = p->disassemble();
+  EXPECT_NE(code.find("cmp.jump r3, 2, r4, 4"), std::string::npos) << code;
+  EXPECT_EQ(code.find(" ne "), std::string::npos) << code;
+  EXPECT_LT(code.find("halt"), code.find("call count")) << code;
+  auto rows = [&](const char* input) {
+    runtime::Value in = json(input);
+    EvalOptions o;
+    o.input = &in;
+    return rows_text(run(*p, "main", o));
+  };
+  EXPECT_EQ(rows(R"({"xs": [1, 2, 3], "n": 5})"), R"([true, "small"])");
+  EXPECT_EQ(rows(R"({"xs": [1, 2], "n": 10})"), "[]");
+  EXPECT_EQ(rows(R"({"xs": "abc", "n": "x"})"), "[true]");  // a string's length; "x" > 10
+  runtime::Value in = json(R"({"xs": 7})");
+  EvalOptions o;
+  o.input = &in;
+  o.strict_builtin_errors = true;
+  EvalResult r = run(*p, "main", o);  // the cold call reports count's type error
+  ASSERT_TRUE(r.error);
+  EXPECT_NE(r.error->text.find("count: operand 1 must be one of"), std::string::npos) << r.error->text;
+}
+
 TEST(Stdlib, ArityComesFromTheSignature) {
   runtime::Result<ir::Policy> p = ir::parse_policy("plan main { { call count(1, 2) -> l2 } }");
   ASSERT_TRUE(p.ok());
