@@ -8,6 +8,8 @@
 #include "compiler/plan/copies.h"
 #include "compiler/plan/hoist.h"
 #include "compiler/plan/inline.h"
+#include "compiler/plan/known_conditions.h"
+#include "compiler/plan/rule_result.h"
 #include "compiler/plan/planner_impl.h"
 #include "runtime/deep_stack.h"
 #include "runtime/value_builder.h"
@@ -224,10 +226,12 @@ runtime::Result<ir::Policy> plan_query(const CompiledProgram& program, const ast
     for (ir::Function& fn : policy.functions) {
       remove_copies(fn);
       hoist_invariants(fn);
+      assign_rule_results_directly(fn);
     }
     // For measuring what inlining buys (bench/): ARCANE_NO_INLINE turns it off.
     static const bool no_inline = std::getenv("ARCANE_NO_INLINE") != nullptr;
     if (!no_inline) inline_rules(policy);
+    for (ir::Function& fn : policy.functions) drop_known_conditions(policy, fn);
   }
   return policy;
 }

@@ -1,0 +1,86 @@
+// The cleanups after planning: a one-body rule assigns its result directly
+// (rule_result.h), and checks that cannot fail go (known_conditions.h). The plans are
+// read as text (docs/ir.md).
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "compiler/tests/stage_helpers.h"
+
+namespace arcane::compiler {
+namespace {
+
+size_t count_of(const std::string& text, const std::string& needle) {
+  size_t n = 0;
+  for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
+  return n;
+}
+
+TEST(PlanCleanup, OneBodyRulesAssignTheirResult) {
+  std::string plan = testing::plan_text(R"(package t
+
+p if input.x == 1
+)",
+                                        "data.t.p", false);
+  // The rule's function: the body assigns l2, which it returns; no reset, no copy.
+  size_t at = plan.find("rule g0.data.t.p @");
+  ASSERT_NE(at, std::string::npos) << plan;
+  std::string rule = plan.substr(at, plan.find("\n}\n", at) - at);
+  EXPECT_NE(rule.find("assignonce true -> l2"), std::string::npos) << rule;
+  EXPECT_EQ(rule.find("reset"), std::string::npos) << rule;
+  EXPECT_EQ(rule.find("isdefined"), std::string::npos) << rule;
+}
+
+TEST(PlanCleanup, SeveralBodiesKeepTheirCheck) {
+  std::string plan = testing::plan_text(R"(package t
+
+p := 1 if input.x == 1
+
+p := 2 if input.y == 1
+)",
+                                        "data.t.p", false);
+  size_t at = plan.find("rule g0.data.t.p @");
+  ASSERT_NE(at, std::string::npos) << plan;
+  std::string rule = plan.substr(at, plan.find("\n}\n", at) - at);
+  EXPECT_EQ(count_of(rule, "reset -> l3"), 2u) << rule;
+  EXPECT_EQ(count_of(rule, "assignonce l3 -> l2"), 2u) << rule;
+}
+
+TEST(PlanCleanup, BooleanResultsNeedNoFalseCheck) {
+  // `finance` is only ever true: its caller's `notequal ..., false` is an isdefined.
+  std::string plan = testing::plan_text(R"(package t
+
+finance if input.type == "project"
+
+p if {
+	finance
+	input.x == 1
+}
+)",
+                                        "data.t.p", false);
+  EXPECT_EQ(plan.find("notequal"), std::string::npos) << plan;
+  // A constant condition is dropped too.
+  plan = testing::plan_text(R"(package t
+
+p := 1 if true
+)",
+                            "data.t.p", false);
+  EXPECT_EQ(plan.find("notequal true, false"), std::string::npos) << plan;
+}
+
+TEST(PlanCleanup, OtherValuesKeepTheCheck) {
+  std::string plan = testing::plan_text(R"(package t
+
+flag := input.flag
+
+p if {
+	flag
+	input.x == 1
+}
+)",
+                                        "data.t.p", false);
+  EXPECT_NE(plan.find(", false"), std::string::npos) << plan;
+}
+
+}  // namespace
+}  // namespace arcane::compiler
