@@ -10,6 +10,7 @@
 #include "compiler/plan/inline.h"
 #include "compiler/plan/known_conditions.h"
 #include "compiler/plan/rule_result.h"
+#include "compiler/plan/split_locals.h"
 #include "compiler/plan/planner_impl.h"
 #include "runtime/deep_stack.h"
 #include "runtime/value_builder.h"
@@ -224,6 +225,7 @@ runtime::Result<ir::Policy> plan_query(const CompiledProgram& program, const ast
   // Traced plans keep every statement where OPA's evaluator would report it.
   if (spec.trace == nullptr) {
     for (ir::Function& fn : policy.functions) {
+      split_locals(fn);
       remove_copies(fn);
       hoist_invariants(fn);
       assign_rule_results_directly(fn);

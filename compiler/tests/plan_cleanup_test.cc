@@ -1,5 +1,6 @@
-// The cleanups after planning: a one-body rule assigns its result directly
-// (rule_result.h), and checks that cannot fail go (known_conditions.h). The plans are
+// The cleanups after planning: locals reused by sibling blocks are split
+// (split_locals.h), a one-body rule assigns its result directly (rule_result.h), and
+// checks that cannot fail go (known_conditions.h). The plans are
 // read as text (docs/ir.md).
 #include <gtest/gtest.h>
 
@@ -80,6 +81,30 @@ p if {
 )",
                                         "data.t.p", false);
   EXPECT_NE(plan.find(", false"), std::string::npos) << plan;
+}
+
+TEST(PlanCleanup, ElseBranchesGetTheirOwnLocalsSoCopiesGo) {
+  // Each branch of the chain binds x from its own call: once split, every copy of a
+  // call's result into x is removed.
+  std::string plan = testing::plan_text(R"(package t
+
+a := input.a
+
+b := input.b
+
+lane := x if {
+	x := a
+	x > 1
+} else := y if {
+	y := b
+	y > 1
+}
+)",
+                                        "data.t.lane", false);
+  size_t at = plan.find("rule g0.data.t.lane @");
+  ASSERT_NE(at, std::string::npos) << plan;
+  std::string rule = plan.substr(at, plan.find("\n}\n", at) - at);
+  EXPECT_EQ(rule.find("assign l"), std::string::npos) << rule;
 }
 
 }  // namespace

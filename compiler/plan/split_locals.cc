@@ -1,0 +1,140 @@
+// Splitting reused locals; see split_locals.h.
+#include "compiler/plan/split_locals.h"
+
+#include <algorithm>
+#include <unordered_map>
+#include <vector>
+
+namespace arcane::compiler::plan {
+
+namespace {
+
+using ir::Block;
+using ir::Local;
+using ir::Stmt;
+using ir::StmtKind;
+
+// More locals than this and a function stays as planned: every call clears its frame.
+constexpr Local kMaxLocals = 1024;
+
+// Statements whose output is updated in place: they read it first.
+bool updates_output(StmtKind k) {
+  switch (k) {
+    case StmtKind::kAssignVarOnce:
+    case StmtKind::kArrayAppend:
+    case StmtKind::kObjectInsert:
+    case StmtKind::kObjectInsertOnce:
+    case StmtKind::kSetAdd:
+    case StmtKind::kGroupAdd:
+    case StmtKind::kGroupInsert: return true;
+    default: return false;
+  }
+}
+
+struct Use {
+  size_t mentions = 0;
+  bool written_first = false;  // the first mention (in order) writes without reading
+};
+using Uses = std::unordered_map<Local, Use>;
+
+void mention(Uses& uses, Local l, bool write) {
+  Use& u = uses[l];
+  if (u.mentions++ == 0) u.written_first = write;
+}
+
+// Only a write at the top of the block counts as first: it has run before anything after
+// it in the block (a failure before it leaves the block), unlike one in a nested block.
+void collect(const Block& b, Uses& uses, bool top = true) {
+  for (const Stmt& s : b.stmts) {
+    for (const ir::Operand& o : s.inputs) {
+      if (o.is_local()) mention(uses, o.index, false);
+    }
+    for (Local l : s.outputs) mention(uses, l, top && !updates_output(s.kind));
+    for (const Block& inner : s.blocks) collect(inner, uses, false);
+  }
+}
+
+void rename(Block& b, Local from, Local to) {
+  for (Stmt& s : b.stmts) {
+    for (ir::Operand& o : s.inputs) {
+      if (o.is_local() && o.index == from) o.index = to;
+    }
+    for (Local& l : s.outputs) {
+      if (l == from) l = to;
+    }
+    for (Block& inner : s.blocks) rename(inner, from, to);
+  }
+}
+
+class Splitter {
+ public:
+  explicit Splitter(ir::Function& fn) : fn_(fn) {
+    Local top = ir::max_local(fn.blocks);
+    for (Local p : fn.params) top = std::max(top, p);
+    next_ = std::max<Local>(top + 1, ir::kFirstFreeLocal);
+    for (const Block& b : fn.blocks) collect(b, all_);
+  }
+
+  void siblings(std::vector<Block>& blocks) {
+    if (blocks.size() > 1) split(blocks);
+    for (Block& b : blocks) nested(b);
+  }
+
+ private:
+  void nested(Block& b) {
+    for (Stmt& s : b.stmts) {
+      if (s.kind == StmtKind::kBlock) {
+        siblings(s.blocks);
+      } else {
+        for (Block& inner : s.blocks) nested(inner);
+      }
+    }
+  }
+
+  void split(std::vector<Block>& blocks) {
+    std::vector<Uses> per(blocks.size());
+    Uses together;
+    for (size_t i = 0; i < blocks.size(); ++i) {
+      collect(blocks[i], per[i]);
+      for (const auto& [l, u] : per[i]) together[l].mentions += u.mentions;
+    }
+    for (const auto& [l, u] : together) {
+      if (l < ir::kFirstFreeLocal || is_param(l) || u.mentions != all_[l].mentions) continue;
+      // A block that writes l first starts a new value of it; one that reads it first
+      // goes on with the value of the block before. The first block must write it (else
+      // the value comes from outside, or from the previous iteration of a loop).
+      Local current = l;
+      bool started = false;
+      for (size_t i = 0; i < blocks.size(); ++i) {
+        auto it = per[i].find(l);
+        if (it == per[i].end()) continue;
+        if (!started) {
+          if (!it->second.written_first) break;
+          started = true;
+        } else if (it->second.written_first) {
+          if (next_ >= kMaxLocals) return;
+          current = next_++;
+        }
+        if (current == l) continue;
+        rename(blocks[i], l, current);
+        all_[current].mentions += it->second.mentions;
+        all_[l].mentions -= it->second.mentions;
+      }
+    }
+  }
+
+  bool is_param(Local l) const { return std::find(fn_.params.begin(), fn_.params.end(), l) != fn_.params.end(); }
+
+  ir::Function& fn_;
+  Uses all_;
+  Local next_ = 0;
+};
+
+}  // namespace
+
+void split_locals(ir::Function& fn) {
+  Splitter s(fn);
+  s.siblings(fn.blocks);
+}
+
+}  // namespace arcane::compiler::plan
