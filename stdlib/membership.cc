@@ -5,7 +5,28 @@
 #include <algorithm>
 
 #include "stdlib/families.h"
+#include "stdlib/membership.h"
 #include "stdlib/operands.h"
+
+namespace arcane::stdlib {
+
+bool is_member(const runtime::Value& x, const runtime::Value& c) {
+  switch (c.kind()) {
+    case runtime::Kind::kSet: return c.contains(x);
+    case runtime::Kind::kArray: {
+      auto items = c.elements();
+      return std::find(items.begin(), items.end(), x) != items.end();
+    }
+    case runtime::Kind::kObject:
+      for (auto entry : c.entries()) {
+        if (entry.value == x) return true;
+      }
+      return false;
+    default: return false;
+  }
+}
+
+}  // namespace arcane::stdlib
 
 namespace arcane::stdlib::impl {
 
@@ -29,22 +50,7 @@ const Value* term_get(const Value& container, const Value& key) {
   }
 }
 
-BuiltinResult member_2(BuiltinContext&, Args args) {
-  const Value &x = args[0], &c = args[1];
-  switch (c.kind()) {
-    case runtime::Kind::kSet: return Value::boolean(c.contains(x));
-    case runtime::Kind::kArray: {
-      auto items = c.elements();
-      return Value::boolean(std::find(items.begin(), items.end(), x) != items.end());
-    }
-    case runtime::Kind::kObject:
-      for (auto entry : c.entries()) {
-        if (entry.value == x) return Value::boolean(true);
-      }
-      return Value::boolean(false);
-    default: return Value::boolean(false);
-  }
-}
+BuiltinResult member_2(BuiltinContext&, Args args) { return Value::boolean(is_member(args[0], args[1])); }
 
 BuiltinResult member_3(BuiltinContext&, Args args) {
   const Value &key = args[0], &value = args[1], &c = args[2];

@@ -315,10 +315,11 @@ class Lowerer {
     operands(s.inputs, 0, s.inputs.size());
   }
 
-  // The comparisons and count(), the built-ins policies call most, cost several times
-  // their work as calls; when they are the stdlib's own (not overridden by the provider),
-  // a comparison is one Compare instruction, and count() a Len whose failure (a value
-  // that is no collection or string) falls to the call, which reports the type error.
+  // The comparisons, `in` and count(), the built-ins policies call most, cost several
+  // times their work as calls; when they are the stdlib's own (not overridden by the
+  // provider), a comparison or membership test is one Compare instruction, and count() a
+  // Len whose failure (a value that is no collection or string) falls to the call, which
+  // reports the type error.
   bool inline_builtin(const ir::Stmt& s, const Builtin& b) {
     if (!own_builtin(b)) return false;
     if (std::optional<CompareOp> cmp = stdlib_compare(s)) {
@@ -350,7 +351,8 @@ class Lowerer {
     if (!own_builtin(b)) return std::nullopt;
     static const std::pair<std::string_view, CompareOp> kCompares[] = {
         {"equal", CompareOp::kEqual}, {"neq", CompareOp::kNotEqual},        {"lt", CompareOp::kLess},
-        {"lte", CompareOp::kLessEqual}, {"gt", CompareOp::kGreater}, {"gte", CompareOp::kGreaterEqual}};
+        {"lte", CompareOp::kLessEqual}, {"gt", CompareOp::kGreater}, {"gte", CompareOp::kGreaterEqual},
+        {"internal.member_2", CompareOp::kMember}};
     for (const auto& [name, cmp] : kCompares) {
       if (b.name == name) return cmp;
     }

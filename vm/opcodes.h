@@ -22,9 +22,10 @@ namespace arcane::vm {
 
 inline constexpr uint32_t kConstBit = 0x80000000u;
 
-// The comparison built-ins (==, !=, <, <=, >, >= in OPA's total order), which the lowering
-// turns into a Compare instruction instead of a call.
-enum class CompareOp : uint32_t { kEqual, kNotEqual, kLess, kLessEqual, kGreater, kGreaterEqual };
+// The comparison built-ins (==, !=, <, <=, >, >= in OPA's total order) and membership
+// (`x in c`, internal.member_2), which the lowering turns into a Compare instruction
+// instead of a call.
+enum class CompareOp : uint32_t { kEqual, kNotEqual, kLess, kLessEqual, kGreater, kGreaterEqual, kMember };
 inline constexpr uint32_t kIndexMask = 0x7fffffffu;
 
 // clang-format off

@@ -9,6 +9,7 @@
 #include <span>
 
 #include "runtime/value.h"
+#include "stdlib/membership.h"
 #include "vm/opcodes.h"
 
 namespace arcane::vm {
@@ -26,7 +27,7 @@ const runtime::Value* dot(const runtime::Value& source, const runtime::Value& ke
 // them, as count() does); nullopt for other kinds.
 std::optional<int64_t> length(const runtime::Value& v);
 
-// Whether `a op b` holds in OPA's total order (Compare and CompareJump).
+// Whether `a op b` holds: OPA's total order, or membership (Compare and CompareJump).
 inline bool compare_holds(CompareOp op, const runtime::Value& a, const runtime::Value& b) {
   switch (op) {
     case CompareOp::kEqual: return a == b;
@@ -35,6 +36,7 @@ inline bool compare_holds(CompareOp op, const runtime::Value& a, const runtime::
     case CompareOp::kLessEqual: return compare(a, b) <= 0;
     case CompareOp::kGreater: return compare(a, b) > 0;
     case CompareOp::kGreaterEqual: return compare(a, b) >= 0;
+    case CompareOp::kMember: return stdlib::is_member(a, b);
   }
   return false;
 }

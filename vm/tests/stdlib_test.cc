@@ -144,6 +144,33 @@ TEST(Stdlib, ConditionsAreOneInstruction) {
   EXPECT_NE(r.error->text.find("count: operand 1 must be one of"), std::string::npos) << r.error->text;
 }
 
+// `x in c` is a comparison too: membership in a set, an array, an object's values, and
+// nothing in a scalar, as internal.member_2 decides.
+TEST(Stdlib, MembershipIsAnInstruction) {
+  std::shared_ptr<const Program> p = lower_with_stdlib(R"(
+    plan main { {
+      dot input, "c" -> l2
+      call internal.member_2("b", l2) -> l3
+      notequal l3, false
+      call internal.member_2(1, l2) -> l4
+      resultsetadd l4
+    } })");
+  ASSERT_TRUE(p);
+  std::string code = p->disassemble();
+  EXPECT_EQ(code.find("call internal.member_2"), std::string::npos) << code;
+  EXPECT_NE(code.find("cmp.jump \"b\", r2, r3, 6"), std::string::npos) << code;
+  auto rows = [&](const char* input) {
+    runtime::Value in = json(input);
+    EvalOptions o;
+    o.input = &in;
+    return rows_text(run(*p, "main", o));
+  };
+  EXPECT_EQ(rows(R"({"c": ["a", "b", 1]})"), "[true]");
+  EXPECT_EQ(rows(R"({"c": {"x": "b", "y": 2}})"), "[false]");
+  EXPECT_EQ(rows(R"({"c": {"b": 1}})"), "[]");  // keys are not members
+  EXPECT_EQ(rows(R"({"c": "abc"})"), "[]");
+}
+
 TEST(Stdlib, ArityComesFromTheSignature) {
   runtime::Result<ir::Policy> p = ir::parse_policy("plan main { { call count(1, 2) -> l2 } }");
   ASSERT_TRUE(p.ok());
