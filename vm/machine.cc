@@ -47,6 +47,8 @@ void Machine::run(const Program& program, const EvalOptions& options, uint32_t p
   if (options_->input) {
     regs_[ir::kInputLocal].assign_borrowed(*options_->input);
     states_[ir::kInputLocal] = kHasValue;
+  } else {
+    regs_[ir::kInputLocal] = Value();  // no stale handle to copy into frames and `with`
   }
   if (options_->data) {
     regs_[ir::kDataLocal].assign_borrowed(*options_->data);
@@ -81,8 +83,9 @@ void Machine::finish_run() {
   }
   active_builders_.clear();
   // Most registers hold inline or borrowed values, which need no release, in no pattern a
-  // branch predictor learns: the ones holding a reference are listed without a branch,
-  // released, and then every register is cleared at once (a null Value is all zero bits).
+  // branch predictor learns: the ones holding a reference are listed without a branch
+  // and released. The others keep their bits: every register is undefined by its state
+  // from here on, so nothing reads them, and writing one releases nothing they hold.
   Value* r = regs_.data();
   owned_.resize(std::max(owned_.size(), used_));
   size_t n = 0;
@@ -90,8 +93,7 @@ void Machine::finish_run() {
     owned_[n] = static_cast<uint32_t>(i);
     n += r[i].holds_reference();
   }
-  for (size_t k = 0; k < n; ++k) std::destroy_at(&r[owned_[k]]);
-  std::memset(static_cast<void*>(r), 0, used_ * sizeof(Value));
+  for (size_t k = 0; k < n; ++k) r[owned_[k]] = Value();
   std::memset(states_.data(), kUndefined, used_);
   used_ = 0;
   frames_.clear();
@@ -115,6 +117,12 @@ void Machine::ensure_registers(size_t n) {
   used_ = std::max(used_, n);
   if (regs_.size() >= n) return;
   size_t m = std::max(n, regs_.size() * 2);
+  // Undefined registers may keep stale bits (finish_run leaves borrowed handles of an
+  // earlier evaluation in place), and moving a borrowed handle takes a reference: clear
+  // them before the vector moves its elements.
+  for (size_t i = 0; i < regs_.size(); ++i) {
+    if (states_[i] == kUndefined) regs_[i] = Value();
+  }
   regs_.resize(m);
   states_.resize(m, kUndefined);
   aux_.resize(m, 0);
@@ -322,7 +330,9 @@ uint32_t Machine::with_push(uint32_t pc, const Value* value) {
   for (uint32_t i = 0; i < n; ++i) path.push_back(prog_->constants()[c[5 + i] & kIndexMask]);
   uint8_t old_state = states_[reg];
   withs_.push_back({reg, Value(), old_state});
-  withs_.back().old.assign_shared(regs_[reg]);
+  // Only a value: an undefined register may hold stale bits (finish_run), and withs_
+  // moves its elements as it grows.
+  if (old_state & kHasValue) withs_.back().old.assign_shared(regs_[reg]);
   const Value& old = withs_.back().old;
   if (value == nullptr) {
     regs_[reg] = Value();
