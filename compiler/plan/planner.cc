@@ -10,6 +10,7 @@
 #include "compiler/plan/inline.h"
 #include "compiler/plan/known_conditions.h"
 #include "compiler/plan/rule_result.h"
+#include "compiler/plan/shared_lookups.h"
 #include "compiler/plan/split_locals.h"
 #include "compiler/plan/planner_impl.h"
 #include "runtime/deep_stack.h"
@@ -233,7 +234,10 @@ runtime::Result<ir::Policy> plan_query(const CompiledProgram& program, const ast
     // For measuring what inlining buys (bench/): ARCANE_NO_INLINE turns it off.
     static const bool no_inline = std::getenv("ARCANE_NO_INLINE") != nullptr;
     if (!no_inline) inline_rules(policy);
-    for (ir::Function& fn : policy.functions) drop_known_conditions(policy, fn);
+    for (ir::Function& fn : policy.functions) {
+      drop_known_conditions(policy, fn);
+      share_lookups(fn);
+    }
   }
   return policy;
 }

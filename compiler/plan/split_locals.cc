@@ -34,25 +34,55 @@ bool updates_output(StmtKind k) {
 struct Use {
   size_t mentions = 0;
   bool written_first = false;  // the first mention (in order) writes without reading
+  size_t first_block = 0;      // the block of the first mention
+  bool dominated = true;       // every later mention is in that block or inside it
 };
 using Uses = std::unordered_map<Local, Use>;
 
-void mention(Uses& uses, Local l, bool write) {
-  Use& u = uses[l];
-  if (u.mentions++ == 0) u.written_first = write;
-}
+// The mentions of every local in a block, in the order they run. A first mention that
+// writes makes the block self-contained for the local when every later mention is in
+// the block of that write (after it) or nested inside it: a failure before the write
+// leaves that block, so nothing there reads a value from before.
+class Collector {
+ public:
+  explicit Collector(Uses& uses) : uses_(uses) {}
 
-// Only a write at the top of the block counts as first: it has run before anything after
-// it in the block (a failure before it leaves the block), unlike one in a nested block.
-void collect(const Block& b, Uses& uses, bool top = true) {
-  for (const Stmt& s : b.stmts) {
-    for (const ir::Operand& o : s.inputs) {
-      if (o.is_local()) mention(uses, o.index, false);
+  // `written` are locals the block's entry writes: a scan's key and value, set in its
+  // body on each iteration (and never if there is none).
+  void block(const Block& b, const std::vector<Local>& written = {}) {
+    open_.push_back(next_id_++);
+    for (Local l : written) mention(l, true);
+    for (const Stmt& s : b.stmts) {
+      for (const ir::Operand& o : s.inputs) {
+        if (o.is_local()) mention(o.index, false);
+      }
+      if (s.kind == StmtKind::kScan) {
+        block(s.blocks[0], s.outputs);
+        continue;
+      }
+      for (Local l : s.outputs) mention(l, !updates_output(s.kind));
+      for (const Block& inner : s.blocks) block(inner);
     }
-    for (Local l : s.outputs) mention(uses, l, top && !updates_output(s.kind));
-    for (const Block& inner : s.blocks) collect(inner, uses, false);
+    open_.pop_back();
   }
-}
+
+ private:
+  void mention(Local l, bool write) {
+    Use& u = uses_[l];
+    if (u.mentions++ == 0) {
+      u.written_first = write;
+      u.first_block = open_.back();
+      return;
+    }
+    u.dominated = u.dominated && std::find(open_.begin(), open_.end(), u.first_block) != open_.end();
+  }
+
+  Uses& uses_;
+  std::vector<size_t> open_;  // ids of the blocks enclosing the current statement
+  size_t next_id_ = 0;
+};
+
+void collect(const Block& b, Uses& uses) { Collector(uses).block(b); }
 
 void rename(Block& b, Local from, Local to) {
   for (Stmt& s : b.stmts) {
@@ -65,6 +95,8 @@ void rename(Block& b, Local from, Local to) {
     for (Block& inner : s.blocks) rename(inner, from, to);
   }
 }
+
+bool self_contained(const Use& u) { return u.written_first && u.dominated; }
 
 class Splitter {
  public:
@@ -109,9 +141,9 @@ class Splitter {
         auto it = per[i].find(l);
         if (it == per[i].end()) continue;
         if (!started) {
-          if (!it->second.written_first) break;
+          if (!self_contained(it->second)) break;
           started = true;
-        } else if (it->second.written_first) {
+        } else if (self_contained(it->second)) {
           if (next_ >= kMaxLocals) return;
           current = next_++;
         }

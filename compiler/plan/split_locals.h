@@ -7,10 +7,11 @@
 // and b each have one writer), so reuse hides what each body does on its own.
 //
 // A local that appears only inside sibling blocks (the blocks of the function, or of one
-// `block` statement) holds a new value in each block that writes it at its top before
-// anything reads it: each such block after the first gets a fresh number for it (and a
-// block that reads it first, the number of the block before). Nested `block` statements
-// are split the same way. The function's register count grows with
+// `block` statement) holds a new value in each block that writes it before anything
+// reads it, where that write comes before every other mention in the block's flow (in
+// its own block, or nested after it): each such block after the first gets a fresh
+// number for it (and a block that reads it first, the number of the block before).
+// Nested `block` statements are split the same way. The function's register count grows with
 // the locals split, so splitting stops at a bound.
 #pragma once
 

@@ -1,6 +1,7 @@
 // The cleanups after planning: locals reused by sibling blocks are split
-// (split_locals.h), a one-body rule assigns its result directly (rule_result.h), and
-// checks that cannot fail go (known_conditions.h). The plans are
+// (split_locals.h), a one-body rule assigns its result directly (rule_result.h), checks
+// that cannot fail go (known_conditions.h) and a lookup made twice is made once
+// (shared_lookups.h). The plans are
 // read as text (docs/ir.md).
 #include <gtest/gtest.h>
 
@@ -108,6 +109,44 @@ lane := x if {
   ASSERT_NE(at, std::string::npos) << plan;
   std::string rule = plan.substr(at, plan.find("\n}\n", at) - at);
   EXPECT_EQ(rule.find("assign l"), std::string::npos) << rule;
+}
+
+TEST(PlanCleanup, ALookupMadeTwiceIsMadeOnce) {
+  std::string plan = testing::plan_text(R"(package t
+
+p if {
+	input.resource.type == "project"
+	startswith(input.resource.key, "FIN-")
+}
+)",
+                                        "data.t.p", false);
+  std::string p = plan.substr(plan.find("rule g0.data.t.p @"));
+  p = p.substr(0, p.find("\n}\n"));
+  EXPECT_EQ(count_of(p, R"(dot input, "resource")"), 1u) << p;
+}
+
+TEST(PlanCleanup, NotAcrossWithOrSiblings) {
+  // Under `with` the input differs; a sibling body's lookup has not run in this one.
+  std::string plan = testing::plan_text(R"(package t
+
+r if input.a.b == 1
+
+p if {
+	input.a.c == 2
+	r with input.a as {"b": 1}
+}
+
+q if input.a.b == 3
+
+q if input.a.c == 4
+)",
+                                        "x := [data.t.p, data.t.q]", false);
+  std::string p = plan.substr(plan.find("rule g0.data.t.p @"));
+  p = p.substr(0, p.find("\n}\n"));
+  EXPECT_EQ(count_of(p, R"(dot input, "a")"), 2u) << p;
+  std::string q = plan.substr(plan.find("rule g0.data.t.q @"));
+  q = q.substr(0, q.find("\n}\n"));
+  EXPECT_EQ(count_of(q, R"(dot input, "a")"), 2u) << q;
 }
 
 }  // namespace
