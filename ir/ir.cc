@@ -93,4 +93,16 @@ Local max_local(const std::vector<Block>& blocks) {
   return m;
 }
 
+void rename_local(Block& b, Local from, Local to) {
+  for (Stmt& s : b.stmts) {
+    for (Operand& o : s.inputs) {
+      if (o.is_local() && o.index == from) o.index = to;
+    }
+    for (Local& l : s.outputs) {
+      if (l == from) l = to;
+    }
+    for (Block& inner : s.blocks) rename_local(inner, from, to);
+  }
+}
+
 }  // namespace arcane::ir

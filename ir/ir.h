@@ -223,6 +223,9 @@ uint32_t row_of(const Policy& p, const runtime::Location& loc);
 // 0 when there is none.
 Local max_local(const std::vector<Block>& blocks);
 
+// Every read and write of local `from` in b (nested blocks included) made to `to`.
+void rename_local(Block& b, Local from, Local to);
+
 // Statement builders, so planner and test code reads like the listing.
 Stmt make_stmt(StmtKind k, std::vector<Operand> in, std::vector<Local> out, uint32_t imm = 0,
                std::vector<Block> blocks = {}, runtime::Location loc = {});

@@ -61,22 +61,8 @@ class ComprehensionIndex : public ::testing::Test {
     ASSERT_TRUE(engine_);
   }
 
-  // The rows of `query` as JSON (bindings then expression values), or the error.
   std::string run(const std::string& query, const char* input, bool trace) {
-    PrepareOptions po;
-    po.trace = trace;
-    auto q = engine_->prepare(query, po);
-    if (!q.ok()) return "prepare: " + q.error().to_string();
-    EvalOptions o;
-    if (input) o.input = value_from_json(input).value();
-    EvalResult r = q->eval(o);
-    if (r.error) return "error: " + r.error->to_string();
-    std::string out;
-    for (const auto& row : r.rows) {
-      for (const auto& b : row.bindings) out += b.name + "=" + value_to_json(b.value) + " ";
-      out += "\n";
-    }
-    return out;
+    return testing::bindings_text(*engine_, query, input, trace);
   }
 
   // The value of x in `x := <expr>`, checked against the unindexed evaluation.

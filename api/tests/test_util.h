@@ -99,4 +99,24 @@ inline std::optional<Engine> engine_of(const char* module) {
   return std::move(e).value();
 }
 
+// The rows of `query` on `engine` as text, one line per row of `name=value ` bindings,
+// or the error; `trace` runs it through a traced plan (which the planner never inlines or
+// indexes), so optimised and plain plans can be compared.
+inline std::string bindings_text(const Engine& engine, const std::string& query, const char* input, bool trace) {
+  PrepareOptions po;
+  po.trace = trace;
+  auto q = engine.prepare(query, po);
+  if (!q.ok()) return "prepare: " + q.error().to_string();
+  EvalOptions o;
+  if (input) o.input = value_from_json(input).value();
+  EvalResult r = q->eval(o);
+  if (r.error) return "error: " + r.error->to_string();
+  std::string out;
+  for (const auto& row : r.rows) {
+    for (const auto& b : row.bindings) out += b.name + "=" + value_to_json(b.value) + " ";
+    out += "\n";
+  }
+  return out;
+}
+
 }  // namespace arcane::testing

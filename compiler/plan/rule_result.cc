@@ -20,18 +20,6 @@ void counts(const Block& b, LocalCounts& reads, LocalCounts& writes) {
   }
 }
 
-void rename(Block& b, Local from, Local to) {
-  for (Stmt& s : b.stmts) {
-    for (ir::Operand& o : s.inputs) {
-      if (o.is_local() && o.index == from) o.index = to;
-    }
-    for (Local& l : s.outputs) {
-      if (l == from) l = to;
-    }
-    for (Block& inner : s.blocks) rename(inner, from, to);
-  }
-}
-
 }  // namespace
 
 void assign_rule_results_directly(ir::Function& fn) {
@@ -59,7 +47,7 @@ void assign_rule_results_directly(ir::Function& fn) {
     if (p == result || p == ret) return;
   }
   body.stmts.erase(body.stmts.begin());
-  rename(body, result, ret);
+  ir::rename_local(body, result, ret);
   fn.blocks.erase(fn.blocks.begin() + 1);
 }
 

@@ -84,18 +84,6 @@ class Collector {
 
 void collect(const Block& b, Uses& uses) { Collector(uses).block(b); }
 
-void rename(Block& b, Local from, Local to) {
-  for (Stmt& s : b.stmts) {
-    for (ir::Operand& o : s.inputs) {
-      if (o.is_local() && o.index == from) o.index = to;
-    }
-    for (Local& l : s.outputs) {
-      if (l == from) l = to;
-    }
-    for (Block& inner : s.blocks) rename(inner, from, to);
-  }
-}
-
 bool self_contained(const Use& u) { return u.written_first && u.dominated; }
 
 class Splitter {
@@ -148,7 +136,7 @@ class Splitter {
           current = next_++;
         }
         if (current == l) continue;
-        rename(blocks[i], l, current);
+        ir::rename_local(blocks[i], l, current);
         all_[current].mentions += it->second.mentions;
         all_[l].mentions -= it->second.mentions;
       }

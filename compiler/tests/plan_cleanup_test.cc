@@ -12,6 +12,13 @@
 namespace arcane::compiler {
 namespace {
 
+// The listing of rule `name` in `plan` (up to its closing brace), or "".
+std::string rule_listing(const std::string& plan, const std::string& name) {
+  size_t at = plan.find("rule g0.data.t." + name + " @");
+  if (at == std::string::npos) return "";
+  return plan.substr(at, plan.find("\n}\n", at) - at);
+}
+
 size_t count_of(const std::string& text, const std::string& needle) {
   size_t n = 0;
   for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
@@ -25,9 +32,8 @@ p if input.x == 1
 )",
                                         "data.t.p", false);
   // The rule's function: the body assigns l2, which it returns; no reset, no copy.
-  size_t at = plan.find("rule g0.data.t.p @");
-  ASSERT_NE(at, std::string::npos) << plan;
-  std::string rule = plan.substr(at, plan.find("\n}\n", at) - at);
+  std::string rule = rule_listing(plan, "p");
+  ASSERT_FALSE(rule.empty()) << plan;
   EXPECT_NE(rule.find("assignonce true -> l2"), std::string::npos) << rule;
   EXPECT_EQ(rule.find("reset"), std::string::npos) << rule;
   EXPECT_EQ(rule.find("isdefined"), std::string::npos) << rule;
@@ -41,9 +47,8 @@ p := 1 if input.x == 1
 p := 2 if input.y == 1
 )",
                                         "data.t.p", false);
-  size_t at = plan.find("rule g0.data.t.p @");
-  ASSERT_NE(at, std::string::npos) << plan;
-  std::string rule = plan.substr(at, plan.find("\n}\n", at) - at);
+  std::string rule = rule_listing(plan, "p");
+  ASSERT_FALSE(rule.empty()) << plan;
   // Each body still resets its own result local and checks it into l2, where a second
   // value would conflict with the first.
   EXPECT_EQ(count_of(rule, "reset -> l"), 2u) << rule;
@@ -105,9 +110,8 @@ lane := x if {
 }
 )",
                                         "data.t.lane", false);
-  size_t at = plan.find("rule g0.data.t.lane @");
-  ASSERT_NE(at, std::string::npos) << plan;
-  std::string rule = plan.substr(at, plan.find("\n}\n", at) - at);
+  std::string rule = rule_listing(plan, "lane");
+  ASSERT_FALSE(rule.empty()) << plan;
   EXPECT_EQ(rule.find("assign l"), std::string::npos) << rule;
 }
 
@@ -120,9 +124,8 @@ p if {
 }
 )",
                                         "data.t.p", false);
-  std::string p = plan.substr(plan.find("rule g0.data.t.p @"));
-  p = p.substr(0, p.find("\n}\n"));
-  EXPECT_EQ(count_of(p, R"(dot input, "resource")"), 1u) << p;
+  std::string p = rule_listing(plan, "p");
+  EXPECT_EQ(count_of(p, R"(dot input, "resource")"), 1u) << plan;
 }
 
 TEST(PlanCleanup, NotAcrossWithOrSiblings) {
@@ -141,12 +144,8 @@ q if input.a.b == 3
 q if input.a.c == 4
 )",
                                         "x := [data.t.p, data.t.q]", false);
-  std::string p = plan.substr(plan.find("rule g0.data.t.p @"));
-  p = p.substr(0, p.find("\n}\n"));
-  EXPECT_EQ(count_of(p, R"(dot input, "a")"), 2u) << p;
-  std::string q = plan.substr(plan.find("rule g0.data.t.q @"));
-  q = q.substr(0, q.find("\n}\n"));
-  EXPECT_EQ(count_of(q, R"(dot input, "a")"), 2u) << q;
+  EXPECT_EQ(count_of(rule_listing(plan, "p"), R"(dot input, "a")"), 2u) << plan;
+  EXPECT_EQ(count_of(rule_listing(plan, "q"), R"(dot input, "a")"), 2u) << plan;
 }
 
 }  // namespace
