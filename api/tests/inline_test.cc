@@ -64,16 +64,9 @@ class Inline : public ::testing::Test {
     ASSERT_TRUE(engine_);
   }
 
-  std::string run(const std::string& query, const char* input, bool trace) {
-    return testing::bindings_text(*engine_, query, input, trace);
-  }
-
   // The value of x in `x := <expr>` (or the error), checked against the calls.
   std::string value(const std::string& expr, const char* input) {
-    std::string q = "x := " + expr;
-    std::string inlined = run(q, input, false);
-    EXPECT_EQ(inlined, run(q, input, true)) << q;
-    return inlined;
+    return testing::bindings_text_checked(*engine_, "x := " + expr, input);
   }
 
   std::optional<Engine> engine_;
@@ -107,12 +100,10 @@ TEST_F(Inline, ConflictsKeepTheRuleMessage) {
 TEST_F(Inline, With) {
   std::string q = R"(a := data.t.lane with input.tier as 3 with input.action as "write"; b := data.t.lane)";
   const char* input = R"({"action": "read", "key": "FIN-1", "tier": 2})";
-  std::string inlined = run(q, input, false);
-  EXPECT_EQ(inlined, run(q, input, true));
+  std::string inlined = testing::bindings_text_checked(*engine_, q, input);
   EXPECT_EQ(inlined, "a=\"review\" b=\"allow\" \n");
   q = R"(a := data.t.lookup with data.t.table as {"FIN-1": "other"}; b := data.t.lookup)";
-  inlined = run(q, R"({"key": "FIN-1"})", false);
-  EXPECT_EQ(inlined, run(q, R"({"key": "FIN-1"})", true));
+  inlined = testing::bindings_text_checked(*engine_, q, R"({"key": "FIN-1"})");
   EXPECT_EQ(inlined, "a=\"other\" b=\"ledger\" \n");
 }
 

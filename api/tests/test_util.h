@@ -119,4 +119,11 @@ inline std::string bindings_text(const Engine& engine, const std::string& query,
   return out;
 }
 
+// bindings_text of `query` through the optimised plan, checked equal to the traced one.
+inline std::string bindings_text_checked(const Engine& engine, const std::string& query, const char* input) {
+  std::string optimised = bindings_text(engine, query, input, false);
+  EXPECT_EQ(optimised, bindings_text(engine, query, input, true)) << query;
+  return optimised;
+}
+
 }  // namespace arcane::testing

@@ -15,7 +15,6 @@ namespace {
 
 using ir::Block;
 using ir::count_of;
-using ir::count_reads;
 using ir::count_writes;
 using ir::LocalCounts;
 using ir::Local;
@@ -59,20 +58,11 @@ void summarise(const ir::Policy& p, const std::vector<Block>& blocks, bool in_no
   }
 }
 
-template <typename Fn>
-void for_each_stmt(std::vector<Block>& blocks, const Fn& fn) {
-  for (Block& b : blocks) {
-    for (Stmt& s : b.stmts) {
-      fn(s);
-      for_each_stmt(s.blocks, fn);
-    }
-  }
-}
-
-template <typename Fn>
-void for_each_stmt(const std::vector<Block>& blocks, const Fn& fn) {
-  for (const Block& b : blocks) {
-    for (const Stmt& s : b.stmts) {
+// Every statement of `blocks`, nested ones included, in order; const or not as they are.
+template <typename Blocks, typename Fn>
+void for_each_stmt(Blocks& blocks, const Fn& fn) {
+  for (auto& b : blocks) {
+    for (auto& s : b.stmts) {
       fn(s);
       for_each_stmt(s.blocks, fn);
     }
