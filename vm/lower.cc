@@ -7,6 +7,7 @@
 #include "ir/rule_index.h"
 #include "ir/verifier.h"
 #include "vm/opcodes.h"
+#include "vm/owned_registers.h"
 #include "vm/program.h"
 
 namespace arcane::vm {
@@ -33,6 +34,7 @@ class Lowerer {
     for (size_t i = 0; i < policy_.functions.size() && !error_; ++i) function(policy_.functions[i], i);
     if (error_) return *error_;
     patch_labels();
+    prog_->releases_listed_ = !has_with(prog_->code_);
     for (std::vector<uint32_t>& l : prog_->index_lists_) {
       for (uint32_t& at : l) at = static_cast<uint32_t>(labels_[at].pos);
     }
@@ -135,6 +137,7 @@ class Lowerer {
     for (auto& emit : cold_) emit();
     cold_.clear();
     info.registers = max_regs_;
+    info.owning = registers_holding_references(prog_->code_, info, pc());
   }
 
   static uint32_t max_local(const ir::Function& f) {

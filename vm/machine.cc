@@ -82,18 +82,24 @@ void Machine::finish_run() {
     builder_active_[a] = false;
   }
   active_builders_.clear();
-  // Most registers hold inline or borrowed values, which need no release, in no pattern a
-  // branch predictor learns: the ones holding a reference are listed without a branch
-  // and released. The others keep their bits: every register is undefined by its state
-  // from here on, so nothing reads them, and writing one releases nothing they hold.
-  Value* r = regs_.data();
-  owned_.resize(std::max(owned_.size(), used_));
-  size_t n = 0;
-  for (size_t i = 0; i < used_; ++i) {
-    owned_[n] = static_cast<uint32_t>(i);
-    n += r[i].holds_reference();
+  // Registers that need no release keep their bits: every register is undefined by its
+  // state from here on, so nothing reads them, and writing one releases nothing they
+  // hold. Frames that returned released their own (do_return); the ones still here did
+  // not.
+  if (prog_->releases_listed()) {
+    for (const Frame& f : frames_) release_frame(f.function, f.base);
+  } else {
+    // Any register may hold a reference, in no pattern a branch predictor learns: the
+    // ones that do are listed without a branch and released.
+    Value* r = regs_.data();
+    owned_.resize(std::max(owned_.size(), used_));
+    size_t n = 0;
+    for (size_t i = 0; i < used_; ++i) {
+      owned_[n] = static_cast<uint32_t>(i);
+      n += r[i].holds_reference();
+    }
+    for (size_t k = 0; k < n; ++k) r[owned_[k]] = Value();
   }
-  for (size_t k = 0; k < n; ++k) r[owned_[k]] = Value();
   std::memset(states_.data(), kUndefined, used_);
   used_ = 0;
   frames_.clear();
@@ -117,13 +123,13 @@ void Machine::ensure_registers(size_t n) {
   used_ = std::max(used_, n);
   if (regs_.size() >= n) return;
   size_t m = std::max(n, regs_.size() * 2);
-  // Undefined registers may keep stale bits (finish_run leaves borrowed handles of an
-  // earlier evaluation in place), and moving a borrowed handle takes a reference: clear
-  // them before the vector moves its elements.
-  for (size_t i = 0; i < regs_.size(); ++i) {
-    if (states_[i] == kUndefined) regs_[i] = Value();
-  }
-  regs_.resize(m);
+  // The registers move bit for bit: a vector would move each Value, and moving a
+  // borrowed handle takes a reference (value.h), which would turn borrowed registers into
+  // owned ones that no release list names, and stale bits (finish_run) into references.
+  std::vector<Value> bigger(m);
+  std::memcpy(static_cast<void*>(bigger.data()), regs_.data(), regs_.size() * sizeof(Value));
+  std::memset(static_cast<void*>(regs_.data()), 0, regs_.size() * sizeof(Value));  // null, no reference
+  regs_.swap(bigger);
   states_.resize(m, kUndefined);
   aux_.resize(m, 0);
   builders_.resize(m);
@@ -204,7 +210,13 @@ uint32_t Machine::enter(uint32_t function, uint32_t pc_after, uint32_t fail_pc, 
   if (f.memoised) {
     if (const MemoEntry* e = memo_lookup(function)) {
       if (e->state == kUndefinedResult) return fail_pc;
-      regs_[base_ + result].assign_shared(e->value);
+      // The outermost memo lives until the evaluation ends (finish_run releases the
+      // registers first), so registers may borrow from it.
+      if (memo_.size() == 1) {
+        regs_[base_ + result].assign_borrowed(e->value);
+      } else {
+        regs_[base_ + result].assign_shared(e->value);
+      }
       states_[base_ + result] = kHasValue;
       return pc_after;
     }
@@ -218,7 +230,11 @@ uint32_t Machine::enter(uint32_t function, uint32_t pc_after, uint32_t fail_pc, 
   std::fill(states_.begin() + nb, states_.begin() + nb + f.registers, kUndefined);
   for (uint32_t i = 0; i < nargs; ++i) {
     const Value* a = read(args[i]);
-    if (!a) return fail_pc;
+    if (!a) {
+      // No frame owns these registers yet: what the arguments before it hold goes now.
+      for (uint32_t k = 0; k < i; ++k) regs_[nb + f.params[k]] = Value();
+      return fail_pc;
+    }
     hold(regs_[nb + f.params[i]], args[i], *a);
     states_[nb + f.params[i]] = kHasValue;
   }
@@ -247,6 +263,7 @@ uint32_t Machine::do_return(const Value* result, uint32_t word) {
   }
   while (withs_.size() > fr.withs) with_pop();
   frames_.pop_back();
+  if (prog_->releases_listed()) release_frame(fr.function, fr.base);
   if (fr.memo) memo_store(fr.function, result ? &out : nullptr);
   base_ = frames_.back().base;
   if (!result) return fr.fail_pc;
@@ -265,13 +282,28 @@ const Machine::MemoEntry* Machine::memo_lookup(uint32_t function) const {
   return &scope[function];
 }
 
-void Machine::memo_store(uint32_t function, const Value* v) {
+void Machine::memo_store(uint32_t function, Value* v) {
   std::vector<MemoEntry>& scope = memo_.back();
   // A pooled machine's scope may be sized for another program (its entries are clear).
   if (scope.size() < prog_->functions().size()) scope.resize(prog_->functions().size());
+  MemoEntry& e = scope[function];
+  e.state = v ? kDefinedResult : kUndefinedResult;
   if (memo_.size() == 1) memo_touched_.push_back(function);
-  scope[function].state = v ? kDefinedResult : kUndefinedResult;
-  if (v) scope[function].value.assign_shared(*v);
+  if (!v) return;
+  if (memo_.size() == 1) {
+    // The outermost memo outlives the registers (see enter): it keeps an owned result
+    // and the caller's register borrows it, with no reference count touched.
+    if (!v->is_borrowed()) {
+      e.value = std::move(*v);
+      v->assign_borrowed(e.value);
+      return;
+    }
+  }
+  e.value.assign_shared(*v);
+}
+
+void Machine::release_frame(uint32_t function, uint32_t base) {
+  for (uint32_t r : prog_->functions()[function].owning) regs_[base + r] = Value();
 }
 
 stdlib::BuiltinContext& Machine::builtin_context() {

@@ -109,7 +109,10 @@ class Machine {
   uint32_t enter(uint32_t function, uint32_t pc_after, uint32_t fail, uint32_t result, const uint32_t* args,
                  uint32_t nargs, uint32_t pc);
   const MemoEntry* memo_lookup(uint32_t function) const;
-  void memo_store(uint32_t function, const runtime::Value* v);
+  // Stores the result `v` (nullptr: undefined); `v` may be left borrowing the stored value.
+  void memo_store(uint32_t function, runtime::Value* v);
+  // Releases what the frame of `function` at `base` may hold (FunctionInfo::owning).
+  void release_frame(uint32_t function, uint32_t base);
   void record_builtin_failure(uint32_t pc, const stdlib::BuiltinError& f);
   stdlib::BuiltinContext& builtin_context();
   uint32_t fail(uint32_t pc, ErrorKind kind, std::string code, std::string message);

@@ -34,6 +34,8 @@ struct FunctionInfo {
   uint32_t registers = 0;  // frame size: locals, then iterators
   std::vector<uint32_t> params;
   bool memoised = false;  // no parameters and not a plan: computed once per evaluation
+  // The registers that may hold a reference when the frame ends (owned_registers.h).
+  std::vector<uint32_t> owning;
 };
 
 struct LowerOptions {
@@ -86,6 +88,9 @@ class Program {
   const std::vector<FunctionInfo>& functions() const { return functions_; }
   const RuleIndexCode& rule_index(uint32_t i) const { return rule_indexes_[i]; }
   const std::vector<uint32_t>& index_list(uint32_t i) const { return index_lists_[i]; }
+  // Whether a frame's FunctionInfo::owning lists every register that needs a release when
+  // it ends (false when the program uses `with`: then any register may).
+  bool releases_listed() const { return releases_listed_; }
   // The location of the statement an instruction came from (unknown when none).
   runtime::Location location_at(uint32_t pc) const;
 
@@ -109,6 +114,7 @@ class Program {
   std::vector<ir::FileInfo> files_;
   std::vector<RuleIndexCode> rule_indexes_;
   std::vector<std::vector<uint32_t>> index_lists_;  // block entry pcs, ascending
+  bool releases_listed_ = false;
 };
 
 // The key of a CallDynamic path in Program::paths_.
