@@ -6,6 +6,7 @@
 
 #include "compiler/ast/ast_string.h"
 #include "compiler/plan/copies.h"
+#include "compiler/plan/document_paths.h"
 #include "compiler/plan/hoist.h"
 #include "compiler/plan/inline.h"
 #include "compiler/plan/known_conditions.h"
@@ -230,13 +231,15 @@ runtime::Result<ir::Policy> plan_query(const CompiledProgram& program, const ast
       remove_copies(fn);
       hoist_invariants(fn);
       assign_rule_results_directly(fn);
+      share_lookups(policy, fn);
     }
     // For measuring what inlining buys (bench/): ARCANE_NO_INLINE turns it off.
     static const bool no_inline = std::getenv("ARCANE_NO_INLINE") != nullptr;
     if (!no_inline) inline_rules(policy);
     for (ir::Function& fn : policy.functions) {
+      look_up_document_paths_once(fn);
       drop_known_conditions(policy, fn);
-      share_lookups(fn);
+      share_lookups(policy, fn);
     }
   }
   return policy;

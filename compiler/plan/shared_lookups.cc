@@ -2,6 +2,7 @@
 #include "compiler/plan/shared_lookups.h"
 
 #include <map>
+#include <optional>
 #include <tuple>
 #include <unordered_map>
 #include <vector>
@@ -18,11 +19,14 @@ using ir::Operand;
 using ir::Stmt;
 using ir::StmtKind;
 
-using Key = std::tuple<uint8_t, uint32_t, uint8_t, uint32_t>;  // source, key operands
+// A lookup's source and key operands (kinds and indexes); a rule call's function index
+// after kRuleCall.
+using Key = std::tuple<uint8_t, uint32_t, uint8_t, uint32_t>;
+constexpr uint8_t kRuleCall = 0xff;
 
 class Sharer {
  public:
-  explicit Sharer(const ir::Function& fn) : fn_(fn) {
+  Sharer(const ir::Policy& policy, const ir::Function& fn) : policy_(policy), fn_(fn) {
     for (const Block& b : fn.blocks) {
       for (const Stmt& s : b.stmts) ir::count_writes(s, writes_);
     }
@@ -37,9 +41,9 @@ class Sharer {
         auto a = alias_.find(o.index);
         if (a != alias_.end()) o.index = a->second;
       }
-      if (s.kind == StmtKind::kDot && stable(s.inputs[0]) && stable(s.inputs[1]) && written_once(s.outputs[0])) {
-        Key k{static_cast<uint8_t>(s.inputs[0].kind), s.inputs[0].index, static_cast<uint8_t>(s.inputs[1].kind),
-              s.inputs[1].index};
+      std::optional<Key> shared = shareable(s);
+      if (shared) {
+        const Key& k = *shared;
         auto found = available_.find(k);
         if (found != available_.end()) {
           alias_[s.outputs[0]] = found->second;
@@ -63,6 +67,22 @@ class Sharer {
   }
 
  private:
+  // The key of a statement whose result another with the same key may stand for: a
+  // lookup of stable operands, or a call of a rule (the memo gives every call within one
+  // set of documents the same result).
+  std::optional<Key> shareable(const Stmt& s) const {
+    if (s.outputs.empty() || !written_once(s.outputs[0])) return std::nullopt;
+    if (s.kind == StmtKind::kDot && stable(s.inputs[0]) && stable(s.inputs[1])) {
+      return Key{static_cast<uint8_t>(s.inputs[0].kind), s.inputs[0].index, static_cast<uint8_t>(s.inputs[1].kind),
+                 s.inputs[1].index};
+    }
+    if (s.kind == StmtKind::kCallFunc && s.inputs.empty() && s.imm < policy_.functions.size() &&
+        policy_.functions[s.imm].kind == ir::FunctionKind::kRule) {
+      return Key{kRuleCall, s.imm, 0, 0};
+    }
+    return std::nullopt;
+  }
+
   // Whether an operand holds one value wherever it is read (the documents change only
   // under `with`, which hides what was looked up outside it).
   bool stable(const Operand& o) const {
@@ -79,6 +99,7 @@ class Sharer {
     return false;
   }
 
+  const ir::Policy& policy_;
   const ir::Function& fn_;
   ir::LocalCounts writes_;
   std::map<Key, Local> available_;
@@ -87,8 +108,8 @@ class Sharer {
 
 }  // namespace
 
-void share_lookups(ir::Function& fn) {
-  Sharer s(fn);
+void share_lookups(const ir::Policy& policy, ir::Function& fn) {
+  Sharer s(policy, fn);
   for (Block& b : fn.blocks) s.block(b);
 }
 

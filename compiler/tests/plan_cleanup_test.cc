@@ -1,8 +1,8 @@
 // The cleanups after planning: locals reused by sibling blocks are split
 // (split_locals.h), a one-body rule assigns its result directly (rule_result.h), checks
 // that cannot fail go (known_conditions.h) and a lookup made twice is made once
-// (shared_lookups.h). The plans are
-// read as text (docs/ir.md).
+// (shared_lookups.h), and so is a path into the documents that sibling bodies look up
+// (document_paths.h). The plans are read as text (docs/ir.md).
 #include <gtest/gtest.h>
 
 #include <string>
@@ -128,8 +128,9 @@ p if {
   EXPECT_EQ(count_of(p, R"(dot input, "resource")"), 1u) << plan;
 }
 
-TEST(PlanCleanup, NotAcrossWithOrSiblings) {
-  // Under `with` the input differs; a sibling body's lookup has not run in this one.
+TEST(PlanCleanup, NotAcrossWith) {
+  // Under `with` the input differs. Sibling bodies share their lookups through
+  // document_paths.h instead: a sibling body's lookup has not run in this one.
   std::string plan = testing::plan_text(R"(package t
 
 r if input.a.b == 1
@@ -145,7 +146,64 @@ q if input.a.c == 4
 )",
                                         "x := [data.t.p, data.t.q]", false);
   EXPECT_EQ(count_of(rule_listing(plan, "p"), R"(dot input, "a")"), 2u) << plan;
-  EXPECT_EQ(count_of(rule_listing(plan, "q"), R"(dot input, "a")"), 2u) << plan;
+  EXPECT_EQ(count_of(rule_listing(plan, "q"), R"(dot input, "a")"), 1u) << plan;
+}
+
+TEST(PlanCleanup, SiblingBodiesLookAPathUpOnce) {
+  std::string plan = testing::plan_text(R"(package t
+
+q if input.a.b == 3
+
+q if input.a.c == 4
+
+q if data.t.m[input.a.b] == 5
+
+m := {"x": 5}
+)",
+                                        "data.t.q", false);
+  std::string q = rule_listing(plan, "q");
+  ASSERT_FALSE(q.empty()) << plan;
+  // input.a (three bodies) and input.a.b (two) are looked up first, each in a block of
+  // its own; the bodies check they are defined. input.a.c, data.t and data.t.m are
+  // looked up once, where they were.
+  EXPECT_EQ(count_of(q, R"(dot input, "a")"), 1u) << q;
+  EXPECT_EQ(count_of(q, R"(, "b" -> )"), 1u) << q;
+  EXPECT_EQ(count_of(q, R"(, "c" -> )"), 1u) << q;
+  EXPECT_LT(q.find(R"(dot input, "a")"), q.find(R"(, "b" -> )")) << q;
+  EXPECT_LT(q.find(R"(, "b" -> )"), q.find(R"(, "c" -> )")) << q;
+}
+
+TEST(PlanCleanup, FunctionsKeepTheirLookups) {
+  // A Rego function runs once per call: it looks up only what its bodies need.
+  std::string plan = testing::plan_text(R"(package t
+
+f(x) if input.a.b == x
+
+f(x) if input.a.c == x
+
+p if f(1)
+)",
+                                        "data.t.p", false);
+  size_t at = plan.find("func g0.data.t.f");
+  ASSERT_NE(at, std::string::npos) << plan;
+  std::string f = plan.substr(at, plan.find("\n}\n", at) - at);
+  EXPECT_EQ(count_of(f, R"(dot input, "a")"), 2u) << f;
+}
+
+TEST(PlanCleanup, ARuleCalledTwiceInABodyIsCalledOnce) {
+  // `count(s)` and `s` call s once; s, now called from one place, is then copied
+  // into p (inline.h) although it has a loop.
+  std::string plan = testing::plan_text(R"(package t
+
+s contains x if some x in input.xs
+
+p := [count(s), s]
+)",
+                                        "data.t.p", false);
+  std::string p = rule_listing(plan, "p");
+  ASSERT_FALSE(p.empty()) << plan;
+  EXPECT_EQ(count_of(p, "@g0.data.t.s"), 0u) << p;
+  EXPECT_EQ(count_of(p, "scan "), 1u) << p;
 }
 
 }  // namespace
