@@ -1,5 +1,6 @@
 // Tables and small helpers of the plan; see ir.h.
 #include "ir/ir.h"
+#include "ir/rename.h"
 
 #include <algorithm>
 
@@ -102,6 +103,20 @@ void rename_local(Block& b, Local from, Local to) {
       if (l == from) l = to;
     }
     for (Block& inner : s.blocks) rename_local(inner, from, to);
+  }
+}
+
+void rename_locals(Block& b, const std::unordered_map<Local, Local>& renames) {
+  auto renamed = [&](Local l) {
+    auto it = renames.find(l);
+    return it == renames.end() ? l : it->second;
+  };
+  for (Stmt& s : b.stmts) {
+    for (Operand& o : s.inputs) {
+      if (o.is_local()) o.index = renamed(o.index);
+    }
+    for (Local& l : s.outputs) l = renamed(l);
+    for (Block& inner : s.blocks) rename_locals(inner, renames);
   }
 }
 

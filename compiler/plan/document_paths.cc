@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "ir/rename.h"
 #include "ir/stmt_counts.h"
 
 namespace arcane::compiler::plan {
@@ -50,9 +51,7 @@ class PathFinder {
       if (p.hoisted) p.local = next_local_++;
     }
     for (Block& b : fn_.blocks) replace(b);
-    for (const auto& [from, to] : renames_) {
-      for (Block& b : fn_.blocks) ir::rename_local(b, from, to);
-    }
+    for (Block& b : fn_.blocks) ir::rename_locals(b, renames_);
     for (Block& b : fn_.blocks) drop_implied(b);
     fn_.blocks[0].stmts.insert(fn_.blocks[0].stmts.begin(), lookups());
   }
@@ -124,7 +123,7 @@ class PathFinder {
         auto it = result_path_.find(s.outputs[0]);
         if (it != result_path_.end() && paths_[it->second].hoisted) {
           Local h = paths_[it->second].local;
-          renames_.emplace_back(s.outputs[0], h);
+          renames_.emplace(s.outputs[0], h);
           defined_path_[h] = it->second;
           s = ir::make_stmt(StmtKind::kIsDefined, {Operand::local(h)}, {}, 0, {}, s.location);
           continue;
@@ -190,7 +189,7 @@ class PathFinder {
   std::map<PathKey, uint32_t> ids_;
   std::unordered_map<Local, uint32_t> result_path_;   // a dot's target: the path it holds
   std::unordered_map<Local, uint32_t> defined_path_;  // a hoisted local: its path
-  std::vector<std::pair<Local, Local>> renames_;
+  std::unordered_map<Local, Local> renames_;  // a replaced lookup's target: the hoisted local
   Local next_local_ = 0;
 };
 
