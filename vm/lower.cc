@@ -155,10 +155,44 @@ class Lowerer {
         ++i;
         continue;
       }
+      if (checked_later(b, i)) continue;
       last_ = i + 1 == b.stmts.size();
       stmt(s);
     }
     exits_.pop_back();
+  }
+
+  // `isdefined l` followed (after other isdefineds, if any) by a statement of the same
+  // block that reads l and leaves the block when an operand is undefined, as the
+  // isdefined would: the check is the statement's own (the plan needs it only to show l
+  // assigned, see ir/verifier.h).
+  static bool checked_later(const ir::Block& b, size_t i) {
+    using K = ir::StmtKind;
+    const ir::Stmt& s = b.stmts[i];
+    if (s.kind != K::kIsDefined) return false;
+    size_t j = i + 1;
+    while (j < b.stmts.size() && b.stmts[j].kind == K::kIsDefined) ++j;
+    if (j == b.stmts.size()) return false;
+    const ir::Stmt& next = b.stmts[j];
+    switch (next.kind) {
+      case K::kDot:
+      case K::kLen:
+      case K::kEqual:
+      case K::kNotEqual:
+      case K::kIsArray:
+      case K::kIsObject:
+      case K::kIsSet:
+      case K::kIsString:
+      case K::kIsNumber:
+      case K::kIsBoolean:
+      case K::kIsNull:
+      case K::kCallBuiltin: break;
+      default: return false;
+    }
+    for (const ir::Operand& o : next.inputs) {
+      if (o == s.inputs[0]) return true;
+    }
+    return false;
   }
 
   void note_location(const runtime::Location& loc) {

@@ -121,6 +121,36 @@ TEST(Program, NoJumpToTheNextInstruction) {
   EXPECT_EQ(rows_text(run(*p, "main", o)), "[]");
 }
 
+size_t occurrences(const std::string& text, std::string_view needle) {
+  size_t n = 0;
+  for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
+  return n;
+}
+
+// An isdefined whose local the next statement reads, failing as the isdefined would, is
+// that statement's own check; before a scan (whose undefined collection skips the loop)
+// or another block's statement, it stays.
+TEST(Program, IsDefinedBeforeAReaderIsItsCheck) {
+  std::shared_ptr<const Program> p = lower(R"(
+    plan main { {
+      block { dot input, "a" -> l2 }
+      block { dot input, "k" -> l3 }
+      block { isdefined l2  isdefined l3  dot l2, l3 -> l4  resultsetadd l4 }
+      block { isdefined l2  scan l2 -> l5, l6 { resultsetadd l6 } }
+    } })");
+  ASSERT_TRUE(p);
+  std::string code = p->disassemble();
+  EXPECT_EQ(occurrences(code, "isdef "), 1u) << code;
+  runtime::Value in = json(R"({"a": {"x": "found"}, "k": "x"})");
+  EvalOptions o;
+  o.input = &in;
+  EXPECT_EQ(rows_text(run(*p, "main", o)), R"(["found"])");
+  in = json(R"({"k": "x"})");
+  EXPECT_EQ(rows_text(run(*p, "main", o)), "[]");
+  in = json(R"({"a": {"x": "found"}})");
+  EXPECT_EQ(rows_text(run(*p, "main", o)), R"(["found"])");
+}
+
 TEST(Program, RefusesMalformedPlans) {
   runtime::Result<ir::Policy> bad = ir::parse_policy("plan main { { resultsetadd l5 } }");
   ASSERT_TRUE(bad.ok());
