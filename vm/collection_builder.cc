@@ -185,4 +185,16 @@ Value CollectionBuilder::freeze() const {
   return v;
 }
 
+Value CollectionBuilder::take() {
+  Value v;
+  if (kind_ == Kind::kObject) {
+    sync_groups();
+    v = runtime::take_object(entries_);
+  } else {
+    v = kind_ == Kind::kSet ? runtime::take_set(items_) : runtime::take_array(items_);
+  }
+  clear();
+  return v;
+}
+
 }  // namespace arcane::vm

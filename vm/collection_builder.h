@@ -48,6 +48,10 @@ class CollectionBuilder {
   // As value_ops.h's dot() on the collection being built.
   const runtime::Value* find(const runtime::Value& key) const;
   runtime::Value freeze() const;
+  // The collection, its elements moved out: the builder is left empty (started anew of
+  // the same kind). What a register's last read wants, with no reference count touched;
+  // a later insert must thaw the value first.
+  runtime::Value take();
 
  private:
   static constexpr size_t kIndexFrom = 8;

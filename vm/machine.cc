@@ -142,7 +142,9 @@ const Value* Machine::read_slow(uint32_t reg) {
   switch (states_[a]) {
     case kUndefined: return nullptr;
     case kBuilding:
-      regs_[a] = builders_[a]->freeze();
+      // The elements move into the value (an insert after this thaws it again): copying
+      // them would cost a reference count per element, twice.
+      regs_[a] = builders_[a]->take();
       states_[a] = kBuiltFrozen;
       return &regs_[a];
     default: return &regs_[a];
@@ -167,7 +169,7 @@ CollectionBuilder* Machine::mutable_builder(uint32_t reg, runtime::Kind kind, ui
   uint8_t s = states_[a];
   if (s == kUndefined) return nullptr;
   std::unique_ptr<CollectionBuilder>& b = builders_[a];
-  bool building = s & kBuilding;
+  bool building = s == kBuilding;  // a frozen builder gave its elements to the value
   if ((building ? b->kind() : regs_[a].kind()) != kind) {
     internal_error(pc, std::string("insert into a value that is not of kind ") + runtime::kind_name(kind));
     return nullptr;

@@ -3,9 +3,10 @@
 // Registers of all frames live in one stack (parallel arrays: the Value, a state byte,
 // an auxiliary word for scan positions, and a collection builder made on first use), so a
 // call is a window move, not an allocation. A register's state says what it holds:
-// nothing (undefined), a Value, a collection being built, or a built collection whose
-// frozen Value is also cached; bit 0 set means "the Value slot is valid", which is the
-// one test the dispatch loop's fast path makes on every register read.
+// nothing (undefined), a Value, a collection being built, or a built collection read
+// since (its builder moved the elements into the Value; an insert thaws it again); bit
+// 0 set means "the Value slot is valid", which is the one test the dispatch loop's fast
+// path makes on every register read.
 //
 // The dispatch loop (dispatch.inc) keeps pc, the frame's register pointers and the
 // instruction count in locals and calls in here for everything that is not a few lines:
