@@ -8,11 +8,6 @@ namespace arcane::stdlib {
 
 namespace {
 
-int64_t wall_clock_ns() {
-  using namespace std::chrono;
-  return duration_cast<nanoseconds>(system_clock::now().time_since_epoch()).count();
-}
-
 // OPA's default print hook writes each line to stderr; one fwrite per line keeps lines
 // from different threads whole.
 void print_to_stderr(std::string_view line) {
@@ -23,7 +18,12 @@ void print_to_stderr(std::string_view line) {
 
 }  // namespace
 
-BuiltinContext::BuiltinContext() : BuiltinContext(wall_clock_ns()) {}
+int64_t BuiltinContext::wall_clock_ns() {
+  using namespace std::chrono;
+  return duration_cast<nanoseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+BuiltinContext::BuiltinContext() : BuiltinContext(kUnread) {}
 
 BuiltinContext::BuiltinContext(int64_t now_ns) : now_ns_(now_ns), print_sink_(print_to_stderr) {}
 

@@ -36,10 +36,15 @@ class BuiltinContext {
  public:
   using PrintSink = std::function<void(std::string_view line)>;  // one line, no newline
 
-  BuiltinContext();                         // the clock is read now
+  BuiltinContext();                         // the clock is read when first asked for
   explicit BuiltinContext(int64_t now_ns);  // a fixed clock (tests, replays)
 
-  int64_t now_ns() const { return now_ns_; }
+  // One time for the whole evaluation, as OPA's time.now_ns. Read lazily: most decisions
+  // never ask, and a clock read costs more than many of their instructions.
+  int64_t now_ns() const {
+    if (now_ns_ == kUnread) now_ns_ = wall_clock_ns();
+    return now_ns_;
+  }
 
   void set_print_sink(PrintSink sink) { print_sink_ = std::move(sink); }
   bool print_enabled() const { return static_cast<bool>(print_sink_); }
@@ -67,7 +72,9 @@ class BuiltinContext {
  private:
   using Results = std::unordered_map<runtime::Value, runtime::Value, runtime::ValueHash>;
 
-  int64_t now_ns_;
+  static constexpr int64_t kUnread = INT64_MIN;
+  static int64_t wall_clock_ns();
+  mutable int64_t now_ns_;
   PrintSink print_sink_;
   const std::atomic<bool>* cancel_ = nullptr;
   const ModuleParser* module_parser_ = nullptr;
