@@ -174,7 +174,16 @@ class Value {
   uint64_t hash() const noexcept;  // equal values hash equal
 
   friend int compare(const Value& a, const Value& b) noexcept;  // -1, 0, 1 in OPA's order
-  friend bool operator==(const Value& a, const Value& b) noexcept;
+  // Inline for what policies compare most (short strings, integers, booleans: equal
+  // exactly when their bits are); numbers of other forms and heap values take the call.
+  friend bool operator==(const Value& a, const Value& b) noexcept {
+    if (std::memcmp(a.b_, b.b_, sizeof a.b_) == 0) return true;
+    uint8_t t = a.b_[0];
+    if (t == b.b_[0] && t <= static_cast<uint8_t>(Tag::kShortString) && t != static_cast<uint8_t>(Tag::kDecimal)) {
+      return false;
+    }
+    return equal_slow(a, b);
+  }
   friend std::strong_ordering operator<=>(const Value& a, const Value& b) noexcept {
     return compare(a, b) <=> 0;
   }
@@ -215,6 +224,7 @@ class Value {
     std::memcpy(b_ + 8, &p, sizeof p);
   }
   void release_node() noexcept;
+  static bool equal_slow(const Value& a, const Value& b) noexcept;  // operator== past its inline cases
   // b_[1] of a heap handle is its borrowed mark (0: owning).
   bool owns_node() const noexcept { return is_heap() && b_[1] == 0; }
   void take_reference() noexcept;  // a borrowed handle becomes an owning one

@@ -116,7 +116,7 @@ int compare(const Value& a, const Value& b) noexcept {
   return 0;
 }
 
-bool operator==(const Value& a, const Value& b) noexcept {
+bool Value::equal_slow(const Value& a, const Value& b) noexcept {
   if (ValueAccess::same_bits(a, b)) return true;
   // Inline strings are equal exactly when their bytes are (value.h), and never equal a
   // heap string (those are longer).
