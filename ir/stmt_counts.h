@@ -34,6 +34,21 @@ inline void count_writes(const Stmt& s, LocalCounts& out) {
   }
 }
 
+// Statements whose output is updated in place (an insert, or `assignonce`, which
+// compares with the value there): they read it first.
+inline bool reads_output(StmtKind k) {
+  switch (k) {
+    case StmtKind::kAssignVarOnce:
+    case StmtKind::kArrayAppend:
+    case StmtKind::kObjectInsert:
+    case StmtKind::kObjectInsertOnce:
+    case StmtKind::kSetAdd:
+    case StmtKind::kGroupAdd:
+    case StmtKind::kGroupInsert: return true;
+    default: return false;
+  }
+}
+
 // The count of `l`, 0 when absent.
 inline size_t count_of(const LocalCounts& m, Local l) {
   auto it = m.find(l);

@@ -150,10 +150,17 @@ class PathFinder {
     for (size_t i = 0; i < b.stmts.size(); ++i) {
       for (Block& inner : b.stmts[i].blocks) drop_implied(inner);
     }
+    // Within a run of them, each implied by its neighbour goes (looking back after a
+    // removal, as the new neighbours may imply each other).
     for (size_t i = 0; i + 1 < b.stmts.size();) {
       uint32_t here = defined_path(b.stmts[i]), next = defined_path(b.stmts[i + 1]);
-      if (here != kNone && next != kNone && implies(next, here)) {
+      if (here == kNone || next == kNone) {
+        ++i;
+      } else if (implies(next, here)) {
         b.stmts.erase(b.stmts.begin() + static_cast<std::ptrdiff_t>(i));
+        if (i > 0) --i;
+      } else if (implies(here, next)) {
+        b.stmts.erase(b.stmts.begin() + static_cast<std::ptrdiff_t>(i + 1));
       } else {
         ++i;
       }

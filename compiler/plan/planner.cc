@@ -7,6 +7,7 @@
 #include "compiler/ast/ast_string.h"
 #include "compiler/plan/copies.h"
 #include "compiler/plan/document_paths.h"
+#include "compiler/plan/flags.h"
 #include "compiler/plan/hoist.h"
 #include "compiler/plan/inline.h"
 #include "compiler/plan/known_conditions.h"
@@ -237,6 +238,7 @@ runtime::Result<ir::Policy> plan_query(const CompiledProgram& program, const ast
     static const bool no_inline = std::getenv("ARCANE_NO_INLINE") != nullptr;
     if (!no_inline) inline_rules(policy);
     for (ir::Function& fn : policy.functions) {
+      drop_flags(fn);
       look_up_document_paths_once(fn);
       drop_known_conditions(policy, fn);
       share_lookups(policy, fn);

@@ -5,6 +5,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "ir/stmt_counts.h"
+
 namespace arcane::compiler::plan {
 
 namespace {
@@ -16,20 +18,6 @@ using ir::StmtKind;
 
 // More locals than this and a function stays as planned: every call clears its frame.
 constexpr Local kMaxLocals = 1024;
-
-// Statements whose output is updated in place: they read it first.
-bool updates_output(StmtKind k) {
-  switch (k) {
-    case StmtKind::kAssignVarOnce:
-    case StmtKind::kArrayAppend:
-    case StmtKind::kObjectInsert:
-    case StmtKind::kObjectInsertOnce:
-    case StmtKind::kSetAdd:
-    case StmtKind::kGroupAdd:
-    case StmtKind::kGroupInsert: return true;
-    default: return false;
-  }
-}
 
 struct Use {
   size_t mentions = 0;
@@ -60,7 +48,7 @@ class Collector {
         block(s.blocks[0], s.outputs);
         continue;
       }
-      for (Local l : s.outputs) mention(l, !updates_output(s.kind));
+      for (Local l : s.outputs) mention(l, !ir::reads_output(s.kind));
       for (const Block& inner : s.blocks) block(inner);
     }
     open_.pop_back();

@@ -206,5 +206,25 @@ p := [count(s), s]
   EXPECT_EQ(count_of(p, "scan "), 1u) << p;
 }
 
+TEST(PlanCleanup, NegationsNeedNoFlag) {
+  // `not input.a.b` and `not data.t.m[input.k]` are `not` blocks: no flag local is
+  // reset, set and tested, and no reset of a local that nothing reads is left.
+  std::string plan = testing::plan_text(R"(package t
+
+m := {"x": 1}
+
+p if {
+	not input.a.b
+	not data.t.m[input.k]
+}
+)",
+                                        "data.t.p", false);
+  std::string p = rule_listing(plan, "p");
+  ASSERT_FALSE(p.empty()) << plan;
+  EXPECT_EQ(count_of(p, "not @"), 2u) << p;
+  EXPECT_EQ(count_of(p, "isundefined"), 0u) << p;
+  EXPECT_EQ(count_of(p, "reset"), 0u) << p;
+}
+
 }  // namespace
 }  // namespace arcane::compiler
