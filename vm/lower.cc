@@ -151,6 +151,11 @@ class Lowerer {
     for (size_t i = 0; i < b.stmts.size() && !error_; ++i) {
       const ir::Stmt& s = b.stmts[i];
       note_location(s.location);
+      if (size_t n = literal(b, i)) {
+        build(b, i, n);
+        i += n - 1;
+        continue;
+      }
       if (i + 1 < b.stmts.size() && compare_jump(s, b.stmts[i + 1])) {
         ++i;
         continue;
@@ -160,6 +165,47 @@ class Lowerer {
       stmt(s);
     }
     exits_.pop_back();
+  }
+
+  // A literal: `makearray` or `makeobject` followed by appends or inserts (of constant,
+  // distinct keys) into it, none reading it. Returns how many statements it spans (0:
+  // none, or no insert); Build makes the value at once, without a builder.
+  size_t literal(const ir::Block& b, size_t i) const {
+    using K = ir::StmtKind;
+    constexpr size_t kMaxElements = 64;
+    const ir::Stmt& make = b.stmts[i];
+    if (make.kind != K::kMakeArray && make.kind != K::kMakeObject) return 0;
+    const bool object = make.kind == K::kMakeObject;
+    const ir::Local target = make.outputs[0];
+    std::vector<const runtime::Value*> keys;
+    size_t j = i + 1;
+    for (; j < b.stmts.size() && j - i <= kMaxElements; ++j) {
+      const ir::Stmt& s = b.stmts[j];
+      bool fits = object ? (s.kind == K::kObjectInsert || s.kind == K::kObjectInsertOnce) : s.kind == K::kArrayAppend;
+      if (!fits || s.outputs[0] != target) break;
+      bool reads_target = false;
+      for (const ir::Operand& o : s.inputs) reads_target = reads_target || (o.is_local() && o.index == target);
+      if (reads_target) break;
+      if (object) {
+        if (s.inputs[0].is_local()) break;
+        const runtime::Value* k = &prog_->constants_[operand(s.inputs[0]) & kIndexMask];
+        bool repeated = false;
+        for (const runtime::Value* seen : keys) repeated = repeated || *seen == *k;
+        if (repeated) break;
+        keys.push_back(k);
+      }
+    }
+    return j - i >= 2 ? j - i : 0;
+  }
+
+  void build(const ir::Block& b, size_t i, size_t n) {
+    const bool object = b.stmts[i].kind == ir::StmtKind::kMakeObject;
+    op(Op::kBuild), word(static_cast<uint32_t>(object ? runtime::Kind::kObject : runtime::Kind::kArray));
+    word(b.stmts[i].outputs[0]), target(fail());
+    word(static_cast<uint32_t>((n - 1) * (object ? 2 : 1)));
+    for (size_t j = i + 1; j < i + n; ++j) {
+      for (const ir::Operand& o : b.stmts[j].inputs) word(operand(o));
+    }
   }
 
   // `isdefined l` followed (after other isdefineds, if any) by a statement of the same

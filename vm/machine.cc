@@ -6,6 +6,7 @@
 #include <memory>
 #include <new>
 
+#include "runtime/value_builder.h"
 #include "vm/value_ops.h"
 
 namespace arcane::vm {
@@ -352,6 +353,44 @@ uint32_t Machine::call_builtin(uint32_t pc) {
     return kAbort;
   }
   return c[3];
+}
+
+// ---- Literals ------------------------------------------------------------------------------
+
+// The elements are copied (owning: they go into a value that may outlive the evaluation's
+// borrowed handles) and moved into the node. An undefined one fails the literal, leaving
+// the register as the make and inserts it stands for would: a builder holding the
+// elements before it.
+uint32_t Machine::build(uint32_t pc) {
+  const uint32_t* c = prog_->code().data() + pc;
+  const bool object = static_cast<runtime::Kind>(c[1]) == runtime::Kind::kObject;
+  const uint32_t dst = c[2], fail_pc = c[3], n = c[4];
+  const uint32_t* ops = c + 5;
+  literal_items_.clear();
+  literal_entries_.clear();
+  for (uint32_t i = 0; i < n; i += object ? 2 : 1) {
+    const Value* v = read(ops[object ? i + 1 : i]);
+    if (!v) {
+      start_builder(dst, object ? runtime::Kind::kObject : runtime::Kind::kArray, 0);
+      CollectionBuilder& b = builder(dst);
+      for (Value& item : literal_items_) b.append(std::move(item));
+      for (runtime::ObjectEntry& e : literal_entries_) b.insert(std::move(e.key), std::move(e.value), false);
+      literal_items_.clear();
+      literal_entries_.clear();
+      return fail_pc;
+    }
+    if (object) {
+      literal_entries_.push_back({*read(ops[i]), *v});
+    } else {
+      literal_items_.push_back(*v);
+    }
+  }
+  Value out = object ? runtime::take_object(literal_entries_) : runtime::take_array(literal_items_);
+  literal_items_.clear();
+  literal_entries_.clear();
+  regs_[base_ + dst] = std::move(out);
+  states_[base_ + dst] = kHasValue;
+  return pc + 5 + n;
 }
 
 // ---- With ----------------------------------------------------------------------------------

@@ -67,6 +67,8 @@ class Machine {
   uint32_t call_dynamic(uint32_t pc);
   uint32_t call_builtin(uint32_t pc);
   uint32_t do_return(const runtime::Value* result, uint32_t word = 0);  // word: the operand it came from
+  // A literal array or object (Build): its value made at once, no builder.
+  uint32_t build(uint32_t pc);
   uint32_t with_push(uint32_t pc, const runtime::Value* value);  // nullptr: the document becomes undefined
   void with_pop();
   uint32_t add_row(const runtime::Value& row, uint32_t next_pc);
@@ -143,6 +145,8 @@ class Machine {
   std::vector<std::vector<MemoEntry>> memo_;           // a scope per `with` in force, lazily sized
   std::vector<uint32_t> memo_touched_;                 // entries of the outer scope to clear
   std::vector<runtime::Value> args_;                   // built-in operands, reused
+  std::vector<runtime::Value> literal_items_;          // build()'s scratch, reused
+  std::vector<runtime::ObjectEntry> literal_entries_;
   std::vector<uint32_t> owned_;                        // finish_run's scratch
   std::optional<stdlib::BuiltinContext> own_context_;  // when the caller gives none
   uint32_t base_ = 0;

@@ -49,6 +49,7 @@ inline constexpr uint32_t kIndexMask = 0x7fffffffu;
   X(Move, "move", "orj")                                                                 \
   X(MoveOnce, "move.once", "orj")           /* conflict if set and different */          \
   X(Reset, "reset", "r")                                                                 \
+  X(Build, "build", "irjn")                 /* runtime::Kind, result, fail, elements */  \
   X(MakeArray, "make.array", "ri")                                                       \
   X(MakeObject, "make.object", "r")                                                      \
   X(MakeSet, "make.set", "r")                                                            \

@@ -17,6 +17,41 @@ TEST(Collections, BuildEachKind) {
             R"([{"a": {1, 2}, "b": 0}])");
 }
 
+// A make followed by appends or inserts of distinct constant keys is one Build
+// instruction; a repeated key, a key from a register or an element reading the
+// collection ends it, and the rest are inserts into the built value.
+TEST(Collections, LiteralsAreBuiltAtOnce) {
+  const char* listing = R"(plan main { {
+      dot input, "x" -> l5
+      makeobject -> l2  objectinsert "b", l5 -> l2  objectinsert "a", [1] -> l2  objectinsert "b", 3 -> l2
+      objectinsert l5, 4 -> l2
+      makearray 2 -> l3  arrayappend l5 -> l3  arrayappend l2 -> l3  arrayappend l3 -> l3
+      resultsetadd l3
+    } })";
+  std::shared_ptr<const Program> p = lower(listing);
+  ASSERT_TRUE(p);
+  std::string code = p->disassemble();
+  EXPECT_NE(code.find(R"(build object, r2, @)"), std::string::npos) << code;
+  EXPECT_NE(code.find(R"(("b", r5, "a", [1]))"), std::string::npos) << code;
+  EXPECT_NE(code.find("build array, r3, @"), std::string::npos) << code;
+  EXPECT_EQ(eval_listing(listing, R"({"x": "k"})"),
+            R"([["k", {"a": [1], "b": 3, "k": 4}, ["k", {"a": [1], "b": 3, "k": 4}]]])");
+}
+
+// An undefined element fails the block, as the insert would have, leaving the elements
+// before it in the register.
+TEST(Collections, AnUndefinedElementFailsTheLiteral) {
+  EXPECT_EQ(eval_listing(R"(plan main { {
+      block { makeobject -> l2  objectinsert "a", 1 -> l2  objectinsert "b", input -> l2 }
+      len l2 -> l3
+      block { makearray 2 -> l4  arrayappend 1 -> l4  arrayappend input -> l4  arrayappend 3 -> l4 }
+      len l4 -> l5
+      makearray 2 -> l6  arrayappend l3 -> l6  arrayappend l5 -> l6
+      resultsetadd l6
+    } })"),
+            "[[1, 1]]");
+}
+
 TEST(Collections, LookupsSeeThePartialCollection) {
   EXPECT_EQ(eval_listing(R"(plan main { {
       makeobject -> l2
