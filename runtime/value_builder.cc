@@ -114,6 +114,18 @@ Value take_array(std::span<Value> items, ValueArena* arena) {
   return ValueAccess::adopt(NodeKind::kArray, node);
 }
 
+Value copy_array(std::span<const Value> items) {
+  size_t n = items.size();
+  if (n == 0) return Value::empty_array();
+  detail::NodeMemory mem = detail::allocate_node(nullptr, sizeof(HeapNode) + n * sizeof(Value));
+  auto* node = new (mem.mem) HeapNode(NodeKind::kArray);
+  detail::adopt_memory(node, mem);
+  node->size = static_cast<uint32_t>(n);
+  Value* out = detail::payload<Value>(node);
+  for (size_t i = 0; i < n; ++i) new (&out[i]) Value(items[i]);
+  return ValueAccess::adopt(NodeKind::kArray, node);
+}
+
 Value take_object(std::span<ObjectEntry> entries, ValueArena* arena, ObjectShapes* shapes) {
   if (shapes != nullptr && !entries.empty() && entries.size() <= detail::kSmallSort) {
     if (std::optional<Value> v = shapes->build(entries, arena)) return std::move(*v);

@@ -51,6 +51,8 @@ class ObjectShapes {
 Value take_array(std::span<Value> items, ValueArena* arena = nullptr);
 Value take_object(std::span<ObjectEntry> entries, ValueArena* arena = nullptr, ObjectShapes* shapes = nullptr);
 Value take_set(std::span<Value> items, ValueArena* arena = nullptr);
+// An array of copies of `items`, in their order (no buffer in between).
+Value copy_array(std::span<const Value> items);
 
 class ArrayBuilder {
  public:

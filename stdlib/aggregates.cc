@@ -116,10 +116,9 @@ BuiltinResult min(BuiltinContext&, Args args) {
 BuiltinResult sort(BuiltinContext&, Args args) {
   const Value& v = args[0];
   if (!is_collection(v)) return operand_type_error("sort", 1, v, {"set", "array"});
+  if (v.is_set()) return runtime::copy_array(v.elements());  // a set is held in order
   std::vector<Value> items(v.elements().begin(), v.elements().end());
-  if (v.is_array()) {
-    std::stable_sort(items.begin(), items.end(), [](const Value& a, const Value& b) { return a < b; });
-  }
+  std::stable_sort(items.begin(), items.end(), [](const Value& a, const Value& b) { return a < b; });
   return runtime::take_array(items);
 }
 

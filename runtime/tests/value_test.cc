@@ -261,6 +261,18 @@ TEST(Value, AssigningAPartOfItselfKeepsThePart) {
   EXPECT_EQ(y.string_view(), "a string too long to be held inline");
 }
 
+// copy_array copies its elements in order and shares their nodes; the copies outlive
+// the value they came from.
+TEST(Value, CopyArrayKeepsOrderAndOutlivesItsSource) {
+  Result<Value> doc = parse_json(R"(["b", "a string too long to be held inline", 1])");
+  ASSERT_TRUE(doc.ok());
+  Value copy = copy_array(doc->elements());
+  EXPECT_EQ(copy, *doc);
+  doc = parse_json("null");
+  EXPECT_EQ(copy.at(1).string_view(), "a string too long to be held inline");
+  EXPECT_EQ(copy_array({}), Value::empty_array());
+}
+
 // The 16-byte node header keeps an arena node's offset in its chunk in aux and two
 // flag bits; the other flags survive, and every offset of a 2 MiB chunk comes back.
 TEST(HeapNode, ArenaOffsetRoundTrip) {
