@@ -108,9 +108,10 @@ std::string quote_rune(uint64_t c, bool ascii) {
 
 class Printer {
  public:
-  explicit Printer(std::span<const Arg> args) : args_(args) {}
+  // Writes into `out`, which it first clears.
+  Printer(std::span<const Arg> args, std::string& out) : args_(args), buf_(out) { buf_.clear(); }
 
-  std::string run(std::string_view format);
+  void run(std::string_view format);
 
  private:
   // --- fmt.fmt -----------------------------------------------------------------------
@@ -167,7 +168,7 @@ class Printer {
   bool int_from_arg(int& arg_num, int& out);
 
   std::span<const Arg> args_;
-  std::string buf_;
+  std::string& buf_;
   Flags f_;
   bool reordered_ = false;
   bool good_arg_num_ = true;
@@ -576,7 +577,7 @@ bool Printer::int_from_arg(int& arg_num, int& out) {
   return true;
 }
 
-std::string Printer::run(std::string_view format) {
+void Printer::run(std::string_view format) {
   size_t end = format.size();
   int arg_num = 0;
   bool after_index = false;
@@ -696,13 +697,18 @@ std::string Printer::run(std::string_view format) {
     }
     buf_ += ')';
   }
-  return std::move(buf_);
 }
 
 }  // namespace
 
 std::string sprintf(std::string_view format, std::span<const Arg> args) {
-  return Printer(args).run(format);
+  std::string out;
+  sprintf_to(out, format, args);
+  return out;
+}
+
+void sprintf_to(std::string& out, std::string_view format, std::span<const Arg> args) {
+  Printer(args, out).run(format);
 }
 
 }  // namespace arcane::stdlib::gofmt

@@ -34,6 +34,8 @@ struct Arg {
 
 // fmt.Sprintf(format, args...).
 std::string sprintf(std::string_view format, std::span<const Arg> args);
+// The same into `out` (cleared first), whose capacity a caller may keep between calls.
+void sprintf_to(std::string& out, std::string_view format, std::span<const Arg> args);
 
 // strconv.FormatFloat(v, fmt, prec, 64) for fmt in b e E f g G x X; prec < 0 means the
 // shortest digits that read back as v.

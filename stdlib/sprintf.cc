@@ -8,6 +8,8 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
+#include <string>
+#include <vector>
 
 #include "stdlib/families_strings.h"
 #include "stdlib/go_fmt.h"
@@ -48,6 +50,10 @@ gofmt::Arg number_arg(const runtime::Number& n) {
   return gofmt::Arg::of_string(std::move(text));
 }
 
+// Larger buffers are let go after the call rather than kept by the thread.
+constexpr size_t kKeptBytes = 4096;
+constexpr size_t kKeptArgs = 64;
+
 }  // namespace
 
 gofmt::Arg go_value(const Value& v) {
@@ -59,10 +65,17 @@ gofmt::Arg go_value(const Value& v) {
 BuiltinResult sprintf(BuiltinContext&, Args args) {
   if (!args[0].is_string()) return operand_type_error("sprintf", 1, args[0], {"string"});
   if (!args[1].is_array()) return operand_type_error("sprintf", 2, args[1], {"array"});
-  std::vector<gofmt::Arg> values;
-  values.reserve(args[1].size());
+  // Buffers kept by the thread: a decision formats a message or two, and each would
+  // otherwise cost an allocation for the arguments and one for the text.
+  thread_local std::vector<gofmt::Arg> values;
+  thread_local std::string text;
+  values.clear();
   for (const Value& v : args[1].elements()) values.push_back(go_value(v));
-  return Value::from_string(gofmt::sprintf(args[0].string_view(), values));
+  gofmt::sprintf_to(text, args[0].string_view(), values);
+  Value out = Value::from_string(text);
+  if (text.capacity() > kKeptBytes) std::string().swap(text);
+  if (values.capacity() > kKeptArgs) std::vector<gofmt::Arg>().swap(values);
+  return out;
 }
 
 }  // namespace arcane::stdlib::impl
