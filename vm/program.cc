@@ -67,7 +67,9 @@ class Disassembler {
   void header(const FunctionInfo& f) {
     static constexpr const char* kKinds[] = {"plan", "rule", "func"};
     out_ += "\n" + std::string(kKinds[static_cast<int>(f.kind)]) + " " + ir::print_name(f.name) + " (" +
-            std::to_string(f.registers) + " registers" + (f.memoised ? ", memoised" : "") + ")\n";
+            std::to_string(f.registers) + " registers" +
+            (f.owning.empty() ? "" : ", " + std::to_string(f.owning.size()) + " owning") +
+            (f.memoised ? ", memoised" : "") + ")\n";
   }
 
   uint32_t instruction(uint32_t pc) {

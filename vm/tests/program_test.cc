@@ -87,12 +87,12 @@ TEST(Program, Disassembles) {
     plan main { { scan input -> l2, l3 { call @f(l3) -> l4  resultsetadd l2 } } })");
   ASSERT_TRUE(p);
   EXPECT_EQ(p->disassemble(), R"(
-func f (3 registers)
+func f (3 registers, 1 owning)
      0  eq r2, "x", @6
      4  return true
      6  return.undef
 
-plan main (6 registers)
+plan main (6 registers, 1 owning)
      7  scan.init r0, r5, @27
     11  scan.next r5, r2, r3, @27
     16  call.func @f, r4, @11, (r3)
