@@ -107,7 +107,7 @@ class Lowerer {
 
   uint32_t operand(const ir::Operand& o) const {
     switch (o.kind) {
-      case ir::Operand::Kind::kLocal: return o.index;
+      case ir::Operand::Kind::kLocal: return reg(o.index);
       case ir::Operand::Kind::kConst: return kConstBit | o.index;
       case ir::Operand::Kind::kBool: return kConstBit | (false_ + o.index);
     }
@@ -124,7 +124,9 @@ class Lowerer {
   void function(const ir::Function& f, size_t index) {
     FunctionInfo& info = prog_->functions_[index];
     info.entry = pc();
-    locals_ = std::max<uint32_t>(2, max_local(f) + 1);
+    number_registers(f);
+    for (ir::Local& p : info.params) p = reg(p);
+    locals_ = registers_used_;
     next_iter_ = locals_;
     max_regs_ = locals_;
     for (const ir::Block& b : f.blocks) {
@@ -140,11 +142,34 @@ class Lowerer {
     info.owning = registers_holding_references(prog_->code_, info, pc());
   }
 
-  static uint32_t max_local(const ir::Function& f) {
-    uint32_t m = ir::max_local(f.blocks);
-    for (ir::Local l : f.params) m = std::max(m, l);
-    return m;
+  // Registers for the locals the function mentions, numbered densely in their order
+  // (the documents keep 0 and 1): planning and the passes after it leave many numbers
+  // unused, and every call clears its frame.
+  void number_registers(const ir::Function& f) {
+    std::vector<bool> used(std::max<size_t>(ir::max_local(f.blocks), 1) + 1, false);
+    auto mention = [&](ir::Local l) {
+      if (l >= used.size()) used.resize(l + 1, false);
+      used[l] = true;
+    };
+    for (ir::Local p : f.params) mention(p);
+    std::function<void(const ir::Block&)> walk = [&](const ir::Block& b) {
+      for (const ir::Stmt& s : b.stmts) {
+        for (const ir::Operand& o : s.inputs) {
+          if (o.is_local()) mention(o.index);
+        }
+        for (ir::Local l : s.outputs) mention(l);
+        for (const ir::Block& inner : s.blocks) walk(inner);
+      }
+    };
+    for (const ir::Block& b : f.blocks) walk(b);
+    reg_of_.assign(used.size(), 0);
+    uint32_t next = ir::kFirstFreeLocal;
+    for (ir::Local l = 0; l < used.size(); ++l) {
+      reg_of_[l] = l < ir::kFirstFreeLocal ? l : used[l] ? next++ : 0;
+    }
+    registers_used_ = next;
   }
+  uint32_t reg(ir::Local l) const { return reg_of_[l]; }
 
   void block(const ir::Block& b, uint32_t exit, uint32_t exit_withs, bool next) {
     exits_.push_back({exit, exit_withs, next});
@@ -201,7 +226,7 @@ class Lowerer {
   void build(const ir::Block& b, size_t i, size_t n) {
     const bool object = b.stmts[i].kind == ir::StmtKind::kMakeObject;
     op(Op::kBuild), word(static_cast<uint32_t>(object ? runtime::Kind::kObject : runtime::Kind::kArray));
-    word(b.stmts[i].outputs[0]), target(fail());
+    word(reg(b.stmts[i].outputs[0])), target(fail());
     word(static_cast<uint32_t>((n - 1) * (object ? 2 : 1)));
     for (size_t j = i + 1; j < i + n; ++j) {
       for (const ir::Operand& o : b.stmts[j].inputs) word(operand(o));
@@ -263,10 +288,10 @@ class Lowerer {
       case K::kRuleIndex: return rule_index(s);
       case K::kCallBuiltin: return call_builtin(s);
       case K::kCallFunc:
-        op(Op::kCallFunc), word(s.imm), word(s.outputs[0]), target(fail());
+        op(Op::kCallFunc), word(s.imm), word(reg(s.outputs[0])), target(fail());
         return operands(s.inputs, 0, s.inputs.size());
       case K::kCallDynamic:
-        op(Op::kCallDynamic), word(s.outputs[0]), target(fail());
+        op(Op::kCallDynamic), word(reg(s.outputs[0])), target(fail());
         operands(s.inputs, 0, s.imm);
         return operands(s.inputs, s.imm, s.inputs.size());
       default: return simple(s);
@@ -294,7 +319,7 @@ class Lowerer {
     uint32_t loop = new_label(), end = new_label();
     op(Op::kScanInit), word(operand(s.inputs[0])), word(iter), target(end);
     bind(loop);
-    op(Op::kScanNext), word(iter), word(s.outputs[0]), word(s.outputs[1]), target(end);
+    op(Op::kScanNext), word(iter), word(reg(s.outputs[0])), word(reg(s.outputs[1])), target(end);
     block(s.blocks[0], loop, withs_, false);
     op(Op::kJump), target(loop);
     bind(end);
@@ -394,7 +419,7 @@ class Lowerer {
       return;
     }
     if (inline_builtin(s, *b)) return;
-    op(Op::kCallBuiltin), word(s.imm), word(s.outputs[0]), target(fail());
+    op(Op::kCallBuiltin), word(s.imm), word(reg(s.outputs[0])), target(fail());
     operands(s.inputs, 0, s.inputs.size());
   }
 
@@ -406,17 +431,17 @@ class Lowerer {
   bool inline_builtin(const ir::Stmt& s, const Builtin& b) {
     if (!own_builtin(b)) return false;
     if (std::optional<CompareOp> cmp = stdlib_compare(s)) {
-      op(Op::kCompare), word(operand(s.inputs[0])), word(operand(s.inputs[1])), word(s.outputs[0]);
+      op(Op::kCompare), word(operand(s.inputs[0])), word(operand(s.inputs[1])), word(reg(s.outputs[0]));
       word(static_cast<uint32_t>(*cmp)), target(fail());
       return true;
     }
     if (b.name == "count" && s.inputs.size() == 1) {
       uint32_t call = new_label(), done = new_label(), fail_to = fail();
-      op(Op::kLen), word(operand(s.inputs[0])), word(s.outputs[0]), target(call);
+      op(Op::kLen), word(operand(s.inputs[0])), word(reg(s.outputs[0])), target(call);
       bind(done);
       cold_.push_back([this, &s, call, done, fail_to] {
         bind(call);
-        op(Op::kCallBuiltin), word(s.imm), word(s.outputs[0]), target(fail_to);
+        op(Op::kCallBuiltin), word(s.imm), word(reg(s.outputs[0])), target(fail_to);
         operands(s.inputs, 0, 1);
         op(Op::kJump), target(done);
       });
@@ -449,7 +474,7 @@ class Lowerer {
     if (!cmp || next.kind != ir::StmtKind::kNotEqual) return false;
     ir::Local r = s.outputs[0];
     if (next.inputs[0] != ir::Operand::local(r) || next.inputs[1] != ir::Operand::boolean(false)) return false;
-    op(Op::kCompareJump), word(operand(s.inputs[0])), word(operand(s.inputs[1])), word(r);
+    op(Op::kCompareJump), word(operand(s.inputs[0])), word(operand(s.inputs[1])), word(reg(r));
     word(static_cast<uint32_t>(*cmp)), target(fail());
     return true;
   }
@@ -458,7 +483,7 @@ class Lowerer {
   void simple(const ir::Stmt& s) {
     using K = ir::StmtKind;
     auto in = [&](size_t i) { word(operand(s.inputs[i])); };
-    auto out = [&](size_t i) { word(s.outputs[i]); };
+    auto out = [&](size_t i) { word(reg(s.outputs[i])); };
     auto kind = [&](runtime::Kind k) { op(Op::kIsKind), in(0), word(static_cast<uint32_t>(k)), target(fail()); };
     switch (s.kind) {
       case K::kDot: op(Op::kDot), in(0), in(1), out(0), target(fail()); return;
@@ -472,8 +497,8 @@ class Lowerer {
       case K::kIsNumber: return kind(runtime::Kind::kNumber);
       case K::kIsBoolean: return kind(runtime::Kind::kBoolean);
       case K::kIsNull: return kind(runtime::Kind::kNull);
-      case K::kIsDefined: op(Op::kIsDefined), word(s.inputs[0].index), target(fail()); return;
-      case K::kIsUndefined: op(Op::kIsUndefined), word(s.inputs[0].index), target(fail()); return;
+      case K::kIsDefined: op(Op::kIsDefined), word(reg(s.inputs[0].index)), target(fail()); return;
+      case K::kIsUndefined: op(Op::kIsUndefined), word(reg(s.inputs[0].index)), target(fail()); return;
       case K::kAssignVar: op(Op::kMove), in(0), out(0), target(fail()); return;
       case K::kAssignVarOnce: op(Op::kMoveOnce), in(0), out(0), target(fail()); return;
       case K::kResetLocal: op(Op::kReset), out(0); return;
@@ -501,6 +526,8 @@ class Lowerer {
   std::vector<BlockExit> exits_;
   uint32_t withs_ = 0;
   uint32_t locals_ = 0;
+  std::vector<uint32_t> reg_of_;  // the current function's register of each local
+  uint32_t registers_used_ = 0;
   uint32_t next_iter_ = 0;
   uint32_t max_regs_ = 0;
   bool last_ = false;                        // the statement being lowered ends its block

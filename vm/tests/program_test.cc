@@ -151,6 +151,21 @@ TEST(Program, IsDefinedBeforeAReaderIsItsCheck) {
   EXPECT_EQ(rows_text(run(*p, "main", o)), R"(["found"])");
 }
 
+// Registers are the locals a function mentions, numbered densely (after the documents).
+TEST(Program, RegistersAreNumberedDensely) {
+  std::shared_ptr<const Program> p = lower(R"(
+    func f(l9) { { call upper(l9) -> l30  return l30 } }
+    plan main { { dot input, "a" -> l40  call @f(l40) -> l7  resultsetadd l7 } })");
+  ASSERT_TRUE(p);
+  std::string code = p->disassemble();
+  EXPECT_NE(code.find("func f (4 registers"), std::string::npos) << code;
+  EXPECT_NE(code.find("plan main (4 registers"), std::string::npos) << code;
+  runtime::Value in = json(R"({"a": "x"})");
+  EvalOptions o;
+  o.input = &in;
+  EXPECT_EQ(rows_text(run(*p, "main", o)), R"(["X"])");
+}
+
 TEST(Program, RefusesMalformedPlans) {
   runtime::Result<ir::Policy> bad = ir::parse_policy("plan main { { resultsetadd l5 } }");
   ASSERT_TRUE(bad.ok());
