@@ -102,7 +102,11 @@ Value take_sorted(std::span<T> src, NodeKind kind, KeyOf key_of, Merge merge, Va
 
 }  // namespace
 
-Value take_array(std::span<Value> items, ValueArena* arena) {
+namespace {
+
+// An array of n elements, each constructed from items[i] (moved or copied as Item says).
+template <typename Item>
+Value array_of(std::span<Item> items, ValueArena* arena) {
   size_t n = items.size();
   if (n == 0) return Value::empty_array();
   detail::NodeMemory mem = detail::allocate_node(arena, sizeof(HeapNode) + n * sizeof(Value));
@@ -110,21 +114,21 @@ Value take_array(std::span<Value> items, ValueArena* arena) {
   detail::adopt_memory(node, mem);
   node->size = static_cast<uint32_t>(n);
   Value* out = detail::payload<Value>(node);
-  for (size_t i = 0; i < n; ++i) new (&out[i]) Value(std::move(items[i]));
+  for (size_t i = 0; i < n; ++i) {
+    if constexpr (std::is_const_v<Item>) {
+      new (&out[i]) Value(items[i]);
+    } else {
+      new (&out[i]) Value(std::move(items[i]));
+    }
+  }
   return ValueAccess::adopt(NodeKind::kArray, node);
 }
 
-Value copy_array(std::span<const Value> items) {
-  size_t n = items.size();
-  if (n == 0) return Value::empty_array();
-  detail::NodeMemory mem = detail::allocate_node(nullptr, sizeof(HeapNode) + n * sizeof(Value));
-  auto* node = new (mem.mem) HeapNode(NodeKind::kArray);
-  detail::adopt_memory(node, mem);
-  node->size = static_cast<uint32_t>(n);
-  Value* out = detail::payload<Value>(node);
-  for (size_t i = 0; i < n; ++i) new (&out[i]) Value(items[i]);
-  return ValueAccess::adopt(NodeKind::kArray, node);
-}
+}  // namespace
+
+Value take_array(std::span<Value> items, ValueArena* arena) { return array_of(items, arena); }
+
+Value copy_array(std::span<const Value> items) { return array_of(items, nullptr); }
 
 Value take_object(std::span<ObjectEntry> entries, ValueArena* arena, ObjectShapes* shapes) {
   if (shapes != nullptr && !entries.empty() && entries.size() <= detail::kSmallSort) {
