@@ -128,8 +128,10 @@ void Machine::ensure_registers(size_t n) {
   // borrowed handle takes a reference (value.h), which would turn borrowed registers into
   // owned ones that no release list names, and stale bits (finish_run) into references.
   std::vector<Value> bigger(m);
-  std::memcpy(static_cast<void*>(bigger.data()), regs_.data(), regs_.size() * sizeof(Value));
-  std::memset(static_cast<void*>(regs_.data()), 0, regs_.size() * sizeof(Value));  // null, no reference
+  if (!regs_.empty()) {  // (memcpy from an empty vector's null data is undefined)
+    std::memcpy(static_cast<void*>(bigger.data()), regs_.data(), regs_.size() * sizeof(Value));
+    std::memset(static_cast<void*>(regs_.data()), 0, regs_.size() * sizeof(Value));  // null, no reference
+  }
   regs_.swap(bigger);
   states_.resize(m, kUndefined);
   aux_.resize(m, 0);
