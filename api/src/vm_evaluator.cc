@@ -148,7 +148,8 @@ class VmPolicy final : public CompiledPolicy {
     ir::Policy plan = std::move(policy).value();
     // For reading what the planner made of a query (docs/ir.md has the text form).
     if (std::getenv("ARCANE_DUMP_PLANS") != nullptr) std::fputs(ir::print_policy(plan).c_str(), stderr);
-    if (std::getenv("ARCANE_CHECK_PLANS") != nullptr) {
+    const bool check_plans = std::getenv("ARCANE_CHECK_PLANS") != nullptr;
+    if (check_plans) {
       // The serialized form must load back to the same plan: run the loaded one.
       auto loaded = ir::load_policy(ir::save_policy(plan));
       if (!loaded.ok()) {
@@ -158,7 +159,9 @@ class VmPolicy final : public CompiledPolicy {
       plan = std::move(loaded).value();
     }
     auto builtins = trace ? traced_builtins(builtins_) : builtins_;
-    auto program = vm::Program::lower(plan, *builtins);
+    vm::LowerOptions lowering;
+    if (check_plans) lowering.definite_assignment = true;  // also in release builds
+    auto program = vm::Program::lower(plan, *builtins, lowering);
     if (!program.ok()) {
       diags.add(program.error());
       return nullptr;

@@ -52,6 +52,7 @@ class PathFinder {
     }
     for (Block& b : fn_.blocks) replace(b);
     for (Block& b : fn_.blocks) ir::rename_locals(b, renames_);
+    for (const Block& b : fn_.blocks) count_value_reads(b);
     for (Block& b : fn_.blocks) drop_implied(b);
     fn_.blocks[0].stmts.insert(fn_.blocks[0].stmts.begin(), lookups());
   }
@@ -140,10 +141,28 @@ class PathFinder {
     return (p.parent != kNone && implies(p.parent, shorter)) || (p.key_path != kNone && implies(p.key_path, shorter));
   }
 
+  // The path an `isdefined h` of a hoisted local tests, or kNone.
   uint32_t defined_path(const Stmt& s) const {
     if (s.kind != StmtKind::kIsDefined) return kNone;
     auto it = defined_path_.find(s.inputs[0].index);
     return it == defined_path_.end() ? kNone : it->second;
+  }
+  // Whether that `isdefined h` may go: a statement that reads h's value must follow an
+  // `isdefined h` (the verifier's definite assignment), so only when nothing else does.
+  bool droppable(const Stmt& s) const { return ir::count_of(value_reads_, s.inputs[0].index) == 0; }
+
+  void count_value_reads(const Block& b) {
+    for (const Stmt& s : b.stmts) {
+      if (s.kind != StmtKind::kIsDefined) {
+        for (const Operand& o : s.inputs) {
+          if (o.is_local()) ++value_reads_[o.index];
+        }
+        if (ir::reads_output(s.kind)) {
+          for (Local l : s.outputs) ++value_reads_[l];
+        }
+      }
+      for (const Block& inner : s.blocks) count_value_reads(inner);
+    }
   }
 
   void drop_implied(Block& b) {
@@ -156,10 +175,10 @@ class PathFinder {
       uint32_t here = defined_path(b.stmts[i]), next = defined_path(b.stmts[i + 1]);
       if (here == kNone || next == kNone) {
         ++i;
-      } else if (implies(next, here)) {
+      } else if (droppable(b.stmts[i]) && implies(next, here)) {
         b.stmts.erase(b.stmts.begin() + static_cast<std::ptrdiff_t>(i));
         if (i > 0) --i;
-      } else if (implies(here, next)) {
+      } else if (droppable(b.stmts[i + 1]) && implies(here, next)) {
         b.stmts.erase(b.stmts.begin() + static_cast<std::ptrdiff_t>(i + 1));
       } else {
         ++i;
@@ -197,6 +216,7 @@ class PathFinder {
   std::unordered_map<Local, uint32_t> result_path_;   // a dot's target: the path it holds
   std::unordered_map<Local, uint32_t> defined_path_;  // a hoisted local: its path
   std::unordered_map<Local, Local> renames_;  // a replaced lookup's target: the hoisted local
+  ir::LocalCounts value_reads_;                // reads by statements other than isdefined
   Local next_local_ = 0;
 };
 

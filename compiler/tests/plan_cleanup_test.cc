@@ -8,6 +8,8 @@
 #include <string>
 
 #include "compiler/tests/stage_helpers.h"
+#include "ir/printer.h"
+#include "ir/verifier.h"
 
 namespace arcane::compiler {
 namespace {
@@ -224,6 +226,35 @@ p if {
   EXPECT_EQ(count_of(p, "not @"), 2u) << p;
   EXPECT_EQ(count_of(p, "isundefined"), 0u) << p;
   EXPECT_EQ(count_of(p, "reset"), 0u) << p;
+}
+
+// Every path's local that a statement reads keeps an `isdefined` before the read (the
+// verifier's definite assignment), even where a longer path's check would imply it:
+// `input.agent.id` is read by sprintf after `data.registry.agents[input.agent.id]` is
+// checked.
+TEST(PlanCleanup, PathsReadAfterALongerCheckStayChecked) {
+  auto c = testing::compile_texts({R"(package t
+
+reasons contains msg if {
+	agent := data.registry.agents[input.agent.id]
+	agent.status != "active"
+	msg := sprintf("%s is %s", [input.agent.id, agent.status])
+}
+
+reasons contains "unknown agent" if not data.registry.agents[input.agent.id]
+)"});
+  ASSERT_TRUE(c->program) << c->errors();
+  QueryOptions qo;
+  auto q = testing::compile_query_text(*c, "data.t.reasons", qo);
+  ASSERT_TRUE(q);
+  plan::QuerySpec spec;
+  spec.sources = {&c->sources};
+  auto policy = plan::plan_query(*c->program, q->body, spec);
+  ASSERT_TRUE(policy.ok());
+  ir::VerifyOptions vo;
+  vo.definite_assignment = true;
+  std::vector<runtime::Diagnostic> errors = ir::verify_policy(*policy, vo);
+  EXPECT_TRUE(errors.empty()) << errors[0].message << "\n" << ir::print_policy(*policy);
 }
 
 }  // namespace
