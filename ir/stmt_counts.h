@@ -49,6 +49,23 @@ inline bool reads_output(StmtKind k) {
   }
 }
 
+// How many statements read each local's value: as an operand, or as an output updated in
+// place (reads_output). `isdefined` counts only with `with_isdefined`: it tests whether a
+// local is set without reading it.
+inline void count_readers(const Stmt& s, LocalCounts& out, bool with_isdefined = true) {
+  if (with_isdefined || s.kind != StmtKind::kIsDefined) {
+    for (const Operand& o : s.inputs) {
+      if (o.is_local()) ++out[o.index];
+    }
+    if (reads_output(s.kind)) {
+      for (Local l : s.outputs) ++out[l];
+    }
+  }
+  for (const Block& b : s.blocks) {
+    for (const Stmt& t : b.stmts) count_readers(t, out, with_isdefined);
+  }
+}
+
 // The count of `l`, 0 when absent.
 inline size_t count_of(const LocalCounts& m, Local l) {
   auto it = m.find(l);

@@ -52,7 +52,9 @@ class PathFinder {
     }
     for (Block& b : fn_.blocks) replace(b);
     for (Block& b : fn_.blocks) ir::rename_locals(b, renames_);
-    for (const Block& b : fn_.blocks) count_value_reads(b);
+    for (const Block& b : fn_.blocks) {
+      for (const Stmt& s : b.stmts) ir::count_readers(s, value_reads_, false);
+    }
     for (Block& b : fn_.blocks) drop_implied(b);
     fn_.blocks[0].stmts.insert(fn_.blocks[0].stmts.begin(), lookups());
   }
@@ -151,19 +153,6 @@ class PathFinder {
   // `isdefined h` (the verifier's definite assignment), so only when nothing else does.
   bool droppable(const Stmt& s) const { return ir::count_of(value_reads_, s.inputs[0].index) == 0; }
 
-  void count_value_reads(const Block& b) {
-    for (const Stmt& s : b.stmts) {
-      if (s.kind != StmtKind::kIsDefined) {
-        for (const Operand& o : s.inputs) {
-          if (o.is_local()) ++value_reads_[o.index];
-        }
-        if (ir::reads_output(s.kind)) {
-          for (Local l : s.outputs) ++value_reads_[l];
-        }
-      }
-      for (const Block& inner : s.blocks) count_value_reads(inner);
-    }
-  }
 
   void drop_implied(Block& b) {
     for (size_t i = 0; i < b.stmts.size(); ++i) {

@@ -13,29 +13,10 @@ using ir::LocalCounts;
 using ir::Stmt;
 using ir::StmtKind;
 
-// How many statements mention each local, as an operand or an output (an insert's
-// output is read as well as written).
+// How many statements mention each local, as an operand or an output.
 void count_mentions(const Stmt& s, LocalCounts& out) {
-  for (const ir::Operand& o : s.inputs) {
-    if (o.is_local()) ++out[o.index];
-  }
-  for (Local l : s.outputs) ++out[l];
-  for (const Block& b : s.blocks) {
-    for (const Stmt& t : b.stmts) count_mentions(t, out);
-  }
-}
-
-// How many statements read each local (an operand, or an output updated in place).
-void count_readers(const Stmt& s, LocalCounts& out) {
-  for (const ir::Operand& o : s.inputs) {
-    if (o.is_local()) ++out[o.index];
-  }
-  if (ir::reads_output(s.kind)) {
-    for (Local l : s.outputs) ++out[l];
-  }
-  for (const Block& b : s.blocks) {
-    for (const Stmt& t : b.stmts) count_readers(t, out);
-  }
+  ir::count_reads(s, out);
+  ir::count_writes(s, out);
 }
 
 LocalCounts counted(const ir::Function& fn, void (*count)(const Stmt&, LocalCounts&)) {
@@ -99,7 +80,7 @@ void drop_unread_resets(Block& b, const LocalCounts& readers) {
 void drop_flags(ir::Function& fn) {
   Negations n(fn);
   for (Block& b : fn.blocks) n.block(b);
-  LocalCounts readers = counted(fn, count_readers);
+  LocalCounts readers = counted(fn, [](const Stmt& s, LocalCounts& out) { ir::count_readers(s, out); });
   for (Block& b : fn.blocks) drop_unread_resets(b, readers);
 }
 
