@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "ir/rule_index.h"
+#include "ir/stmt_counts.h"
 #include "ir/verifier.h"
 #include "vm/opcodes.h"
 #include "vm/owned_registers.h"
@@ -146,22 +147,19 @@ class Lowerer {
   // (the documents keep 0 and 1): planning and the passes after it leave many numbers
   // unused, and every call clears its frame.
   void number_registers(const ir::Function& f) {
-    std::vector<bool> used(std::max<size_t>(ir::max_local(f.blocks), 1) + 1, false);
-    auto mention = [&](ir::Local l) {
+    ir::LocalCounts mentions;
+    for (const ir::Block& b : f.blocks) {
+      for (const ir::Stmt& s : b.stmts) {
+        ir::count_reads(s, mentions);
+        ir::count_writes(s, mentions);
+      }
+    }
+    for (ir::Local p : f.params) ++mentions[p];
+    std::vector<bool> used(ir::kFirstFreeLocal, false);
+    for (const auto& [l, n] : mentions) {
       if (l >= used.size()) used.resize(l + 1, false);
       used[l] = true;
-    };
-    for (ir::Local p : f.params) mention(p);
-    std::function<void(const ir::Block&)> walk = [&](const ir::Block& b) {
-      for (const ir::Stmt& s : b.stmts) {
-        for (const ir::Operand& o : s.inputs) {
-          if (o.is_local()) mention(o.index);
-        }
-        for (ir::Local l : s.outputs) mention(l);
-        for (const ir::Block& inner : s.blocks) walk(inner);
-      }
-    };
-    for (const ir::Block& b : f.blocks) walk(b);
+    }
     reg_of_.assign(used.size(), 0);
     uint32_t next = ir::kFirstFreeLocal;
     for (ir::Local l = 0; l < used.size(); ++l) {
