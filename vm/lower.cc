@@ -30,6 +30,7 @@ class Lowerer {
     false_ = static_cast<uint32_t>(prog_->constants_.size());
     prog_->constants_.push_back(runtime::Value::boolean(false));
     prog_->constants_.push_back(runtime::Value::boolean(true));
+    prog_->index_constant_nodes();
     if (std::optional<runtime::Diagnostic> e = resolve_builtins()) return *e;
     for (size_t i = 0; i < policy_.functions.size(); ++i) declare(policy_.functions[i], static_cast<uint32_t>(i));
     for (size_t i = 0; i < policy_.functions.size() && !error_; ++i) function(policy_.functions[i], i);

@@ -7,6 +7,7 @@
 #include <new>
 
 #include "runtime/value_builder.h"
+#include "runtime/value_copy.h"
 #include "vm/value_ops.h"
 
 namespace arcane::vm {
@@ -432,11 +433,31 @@ void Machine::with_pop() {
 
 uint32_t Machine::add_row(const Value& row, uint32_t next_pc) {
   if (options_->first_row_only) {
-    out_->first = row;
+    out_->first = result_value(row);
     return kAbort;
   }
-  if (seen_rows_.insert(row).second) out_->rows.push_back(row);
+  if (seen_rows_.insert(row).second) out_->rows.push_back(result_value(row));
   return next_pc;
+}
+
+Value Machine::result_value(const Value& row) {
+  // A constant's copy costs one allocation per thread, and its node is held until the
+  // thread runs another program: only small values, and only a few of them.
+  constexpr size_t kMaxOwnSize = 64;
+  constexpr size_t kMaxOwnConstants = 8;
+  if (!row.is_borrowed() || (row.is_string() ? row.string_view().size() / 16 : row.size()) > kMaxOwnSize) return row;
+  std::optional<uint32_t> index = prog_->constant_of(row);
+  if (!index) return row;
+  if (own_serial_ != prog_->serial()) {
+    own_constants_.clear();
+    own_serial_ = prog_->serial();
+  }
+  for (const OwnConstant& c : own_constants_) {
+    if (c.index == *index) return c.value;
+  }
+  if (own_constants_.size() == kMaxOwnConstants) return row;
+  own_constants_.push_back({*index, runtime::own_node_copy(row)});
+  return own_constants_.back().value;
 }
 
 uint32_t Machine::conflict(uint32_t pc, bool object_key) {

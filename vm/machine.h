@@ -122,6 +122,10 @@ class Machine {
   EvalError make_error(ErrorKind kind, runtime::Diagnostic d) const;
 
   void finish_run();
+  // The value a row hands to the caller: for a program constant, this thread's own copy
+  // of it (runtime/value_copy.h), so decisions on many threads that all return one
+  // constant do not share a reference count.
+  runtime::Value result_value(const runtime::Value& row);
 
   const Program* prog_ = nullptr;
   const EvalOptions* options_ = nullptr;
@@ -155,6 +159,14 @@ class Machine {
   std::chrono::steady_clock::time_point deadline_;
   bool has_deadline_ = false;
   std::unordered_set<runtime::Value, runtime::ValueHash> seen_rows_;
+  // result_value's copies: of the program with serial own_serial_, by constant index.
+  // Pooled machines are per thread, so each thread has its own.
+  struct OwnConstant {
+    uint32_t index;
+    runtime::Value value;
+  };
+  uint64_t own_serial_ = 0;
+  std::vector<OwnConstant> own_constants_;
   EvalResult* out_ = nullptr;  // the caller's, during run()
 };
 

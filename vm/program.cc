@@ -2,9 +2,11 @@
 #include "vm/program.h"
 
 #include <algorithm>
+#include <atomic>
 
 #include "ir/printer.h"
 #include "ir/value_text.h"
+#include "runtime/value_copy.h"
 #include "vm/opcodes.h"
 
 namespace arcane::vm {
@@ -16,6 +18,23 @@ std::string join_path(const std::vector<std::string_view>& path) {
     key += '\0';
   }
   return key;
+}
+
+Program::Program() {
+  static std::atomic<uint64_t> made{0};
+  serial_ = made.fetch_add(1, std::memory_order_relaxed) + 1;
+}
+
+void Program::index_constant_nodes() {
+  for (size_t i = 0; i < constants_.size(); ++i) {
+    if (const void* node = runtime::node_identity(constants_[i])) constant_nodes_.emplace(node, static_cast<uint32_t>(i));
+  }
+}
+
+std::optional<uint32_t> Program::constant_of(const runtime::Value& v) const {
+  auto it = constant_nodes_.find(runtime::node_identity(v));
+  if (it == constant_nodes_.end()) return std::nullopt;
+  return it->second;
 }
 
 std::optional<uint32_t> Program::find_plan(std::string_view name) const {

@@ -84,6 +84,12 @@ class Program {
 
   const std::vector<uint32_t>& code() const { return code_; }
   const std::vector<runtime::Value>& constants() const { return constants_; }
+  // The index of the constant whose node `v` shares (runtime::node_identity), or nullopt
+  // when `v` is inline or not a constant of this program.
+  std::optional<uint32_t> constant_of(const runtime::Value& v) const;
+  // Distinct for every Program made in this process, so a cache of a program's values can
+  // tell it from one later made at the same address.
+  uint64_t serial() const { return serial_; }
   const std::vector<const Builtin*>& builtins() const { return builtins_; }
   const std::vector<FunctionInfo>& functions() const { return functions_; }
   const RuleIndexCode& rule_index(uint32_t i) const { return rule_indexes_[i]; }
@@ -103,10 +109,13 @@ class Program {
 
  private:
   friend class Lowerer;
-  Program() = default;
+  Program();
+  void index_constant_nodes();
 
   std::vector<uint32_t> code_;
   std::vector<runtime::Value> constants_;
+  std::unordered_map<const void*, uint32_t> constant_nodes_;  // node_identity -> index
+  uint64_t serial_ = 0;
   std::vector<const Builtin*> builtins_;
   std::vector<FunctionInfo> functions_;
   std::vector<std::pair<uint32_t, runtime::Location>> locations_;  // by ascending pc

@@ -2,6 +2,9 @@
 // reference (owned_registers.h), released when its frame returns or the evaluation ends,
 // and nothing an evaluation built or copied outlives it, whether it ends normally, with
 // an error deep in calls, or under `with` (where every register is released).
+#include <thread>
+
+#include "runtime/value_copy.h"
 #include "runtime/value_nodes.h"
 #include "vm/machine.h"
 #include "vm/owned_registers.h"
@@ -94,6 +97,38 @@ TEST(Release, WithReleasesEveryRegister) {
   o.data = &d;
   EXPECT_EQ(rows_text(run(*p, "main", o)), R"(["ok"])");
   EXPECT_EQ(references(*d.find("s")), 1u);
+}
+
+// A decision that returns a constant hands out the thread's own copy of it: threads that
+// return one constant do not all write to its node's count (machine.h, result_value).
+TEST(Release, AConstantResultIsTheThreadsOwnCopy) {
+  std::shared_ptr<const Program> p = lower(R"(
+    plan main { { assign {"lane": "allow", "reasons": ["a reason long enough"]} -> l2  resultsetadd l2 } })");
+  ASSERT_TRUE(p);
+  const runtime::Value* constant = nullptr;
+  for (const runtime::Value& c : p->constants()) {
+    if (c.is_object()) constant = &c;
+  }
+  ASSERT_NE(constant, nullptr);
+  uint32_t held = references(*constant);
+  EvalOptions o;
+  o.first_row_only = true;
+  auto decide = [&] {
+    EvalResult r = evaluate(*p, "main", o);
+    EXPECT_TRUE(r.first && *r.first == *constant);
+    return r.first.value_or(runtime::Value());
+  };
+  runtime::Value first = decide();
+  EXPECT_NE(runtime::node_identity(first), runtime::node_identity(*constant));
+  EXPECT_EQ(runtime::node_identity(decide()), runtime::node_identity(first));  // made once per thread
+  EXPECT_EQ(references(*constant), held);
+  runtime::Value other;
+  std::thread([&] { other = decide(); }).join();
+  EXPECT_NE(runtime::node_identity(other), runtime::node_identity(first));
+  EXPECT_NE(runtime::node_identity(other), runtime::node_identity(*constant));
+  // Rows (not a decision) are handed out the same way.
+  o.first_row_only = false;
+  EXPECT_EQ(runtime::node_identity(evaluate(*p, "main", o).rows.at(0)), runtime::node_identity(first));
 }
 
 }  // namespace
