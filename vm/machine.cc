@@ -81,7 +81,7 @@ void Machine::run(const Program& program, const EvalOptions& options, uint32_t p
 void Machine::finish_run() {
   for (uint32_t a : active_builders_) {
     builders_[a]->clear();
-    builder_active_[a] = false;
+    builder_active_[a] = 0;
   }
   active_builders_.clear();
   // Registers that need no release keep their bits: every register is undefined by its
@@ -137,6 +137,7 @@ void Machine::ensure_registers(size_t n) {
   states_.resize(m, kUndefined);
   aux_.resize(m, 0);
   builders_.resize(m);
+  builder_active_.resize(m, 0);
 }
 
 // ---- Registers ---------------------------------------------------------------------------
@@ -309,7 +310,12 @@ void Machine::memo_store(uint32_t function, Value* v) {
 }
 
 void Machine::release_frame(uint32_t function, uint32_t base) {
-  for (uint32_t r : prog_->functions()[function].owning) regs_[base + r] = Value();
+  // Only a reference needs clearing: other bits left behind are never read (the states
+  // say undefined) and never released.
+  for (uint32_t r : prog_->functions()[function].owning) {
+    Value& v = regs_[base + r];
+    if (v.holds_reference()) v = Value();
+  }
 }
 
 stdlib::BuiltinContext& Machine::builtin_context() {
@@ -445,18 +451,20 @@ Value Machine::result_value(const Value& row) {
   // thread runs another program: only small values, and only a few of them.
   constexpr size_t kMaxOwnSize = 64;
   constexpr size_t kMaxOwnConstants = 8;
-  if (!row.is_borrowed() || (row.is_string() ? row.string_view().size() / 16 : row.size()) > kMaxOwnSize) return row;
-  std::optional<uint32_t> index = prog_->constant_of(row);
-  if (!index) return row;
+  if (!row.is_borrowed()) return row;
   if (own_serial_ != prog_->serial()) {
     own_constants_.clear();
     own_serial_ = prog_->serial();
   }
+  const void* node = runtime::node_identity(row);
   for (const OwnConstant& c : own_constants_) {
-    if (c.index == *index) return c.value;
+    if (c.node == node) return c.value;
   }
-  if (own_constants_.size() == kMaxOwnConstants) return row;
-  own_constants_.push_back({*index, runtime::own_node_copy(row)});
+  if (own_constants_.size() == kMaxOwnConstants ||
+      (row.is_string() ? row.string_view().size() / 16 : row.size()) > kMaxOwnSize || !prog_->constant_of(row)) {
+    return row;
+  }
+  own_constants_.push_back({node, runtime::own_node_copy(row)});
   return own_constants_.back().value;
 }
 

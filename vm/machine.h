@@ -137,11 +137,10 @@ class Machine {
   // Registers whose builder holds values of this evaluation, each listed once (pooled
   // machines keep builders, and finish_run clears only these).
   std::vector<uint32_t> active_builders_;
-  std::vector<bool> builder_active_;
+  std::vector<uint8_t> builder_active_;  // sized with builders_
   void activate(uint32_t a) {
-    if (builder_active_.size() <= a) builder_active_.resize(builders_.size());
     if (builder_active_[a]) return;
-    builder_active_[a] = true;
+    builder_active_[a] = 1;
     active_builders_.push_back(a);
   }
   std::vector<Frame> frames_;
@@ -159,10 +158,11 @@ class Machine {
   std::chrono::steady_clock::time_point deadline_;
   bool has_deadline_ = false;
   std::unordered_set<runtime::Value, runtime::ValueHash> seen_rows_;
-  // result_value's copies: of the program with serial own_serial_, by constant index.
+  // result_value's copies: of the program with serial own_serial_, by the constant's node
+  // (which the program holds, so no other node can have its address meanwhile).
   // Pooled machines are per thread, so each thread has its own.
   struct OwnConstant {
-    uint32_t index;
+    const void* node;  // the constant's (runtime::node_identity)
     runtime::Value value;
   };
   uint64_t own_serial_ = 0;
