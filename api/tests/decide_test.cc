@@ -109,7 +109,7 @@ TEST(Decide, ErrorsAreEvalsErrors) {
 TEST(Decide, LimitsApply) {
   PreparedQuery q = prepare("data.authz.allow");
   EvalOptions o = with_input(R"({"user": "alice", "action": "read"})");
-  o.limits.max_call_depth = 1;
+  o.limits.max_instructions = 1;  // (allow is inlined into the plan: no call to limit the depth of)
   Decision d = q.decide(o);
   ASSERT_TRUE(d.error);
   EXPECT_EQ(d.error->code, "eval_cancel_error");

@@ -78,12 +78,21 @@ Local highest_local(const ir::Function& f) {
 class Inliner {
  public:
   explicit Inliner(ir::Policy& p)
-      : p_(p), sites_(p.functions.size(), 0), summaries_(p.functions.size()), done_(p.functions.size(), false) {
+      : p_(p), sites_(p.functions.size(), 0), plan_sites_(p.functions.size(), 0), summaries_(p.functions.size()), done_(p.functions.size(), false) {
+    // An evaluation runs one plan, so a rule's sites that can run in one evaluation are
+    // those of the functions and of the plan with the most of them.
+    std::vector<size_t> in_plan(p.functions.size(), 0);
     for (const ir::Function& f : p_.functions) {
+      bool plan = f.kind == ir::FunctionKind::kPlan;
+      std::fill(in_plan.begin(), in_plan.end(), 0);
       for_each_stmt(f.blocks, [&](const Stmt& s) {
-        if (s.kind == StmtKind::kCallFunc && s.imm < sites_.size()) ++sites_[s.imm];
+        if (s.kind == StmtKind::kCallFunc && s.imm < sites_.size()) ++(plan ? in_plan : sites_)[s.imm];
       });
+      if (plan) {
+        for (size_t c = 0; c < in_plan.size(); ++c) plan_sites_[c] = std::max(plan_sites_[c], in_plan[c]);
+      }
     }
+    for (size_t c = 0; c < sites_.size(); ++c) sites_[c] += plan_sites_[c];
   }
 
   // Callees before callers, without recursion on the call graph (chains of rules can be
@@ -255,7 +264,8 @@ class Inliner {
   }
 
   ir::Policy& p_;
-  std::vector<size_t> sites_;
+  std::vector<size_t> sites_;       // per rule: the most call sites one evaluation can run
+  std::vector<size_t> plan_sites_;  // per rule: the most in any one plan
   std::vector<Summary> summaries_;
   std::vector<bool> done_;
   uint32_t caller_ = 0;

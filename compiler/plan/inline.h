@@ -11,7 +11,9 @@
 //     scope), not a Rego function; and
 //   - either the rule is small and straight-line (no loops, calls or `with`, no built-in
 //     with an effect such as `print`), so running it twice costs less than a memoised
-//     call; or the rule is called from this one place in the whole policy.
+//     call; or this is the only call of the rule one evaluation can run (an evaluation
+//     runs one plan, so calls in other plans do not count: the rule a decision plan
+//     returns is inlined into it, and into the query plan too).
 // Rules are processed callees first, so a body is copied with its own inlined calls.
 //
 // The copy is a `block` whose blocks are the rule's; a `return` becomes an assignment to

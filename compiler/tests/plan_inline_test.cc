@@ -122,6 +122,31 @@ r if {
   EXPECT_TRUE(calls(twice, "granted")) << twice;
 }
 
+TEST(PlanInline, EachPlanCountsItsOwnCalls) {
+  // One evaluation runs one plan: a rule that the query plan and the decision plan each
+  // call once is copied into both, but not where a rule of theirs calls it as well.
+  const char* policy = R"(package t
+
+granted if {
+	some g in data.grants
+	g == input.action
+}
+
+decision := "allow" if granted
+else := "deny"
+
+both := [granted, decision]
+)";
+  std::string plan = testing::plan_text(policy, "data.t.decision", false, "decision");
+  ASSERT_FALSE(section(plan, "plan decision @").empty()) << plan;
+  EXPECT_FALSE(calls(section(plan, "plan decision @"), "decision")) << plan;
+  EXPECT_FALSE(calls(section(plan, "plan query @"), "decision")) << plan;
+  EXPECT_FALSE(calls(plan, "granted")) << plan;
+
+  plan = testing::plan_text(policy, "data.t.both", false, "decision");
+  EXPECT_TRUE(calls(plan, "granted")) << plan;  // by `both` and by `decision`
+}
+
 TEST(PlanInline, RulesThatPrintAreNotCopiedTwice) {
   std::string plan = testing::plan_text(R"(package t
 

@@ -147,7 +147,10 @@ inline std::optional<CompiledQuery> compile_query_text(Compiled& c, const std::s
 
 // The IR text (docs/ir.md) of `query` planned against `module` (its print calls kept
 // when `print`), or the errors.
-inline std::string plan_text(const std::string& module, const std::string& query, bool print = false) {
+// With `decision_plan`, a second plan of that name returns the query's value (as
+// PreparedQuery::decide plans it).
+inline std::string plan_text(const std::string& module, const std::string& query, bool print = false,
+                             const std::string& decision_plan = "") {
   auto c = compile_texts({module}, "", {}, print);
   if (!c->program) return c->errors();
   QueryOptions qo;
@@ -155,6 +158,7 @@ inline std::string plan_text(const std::string& module, const std::string& query
   if (!q) return c->errors();
   plan::QuerySpec spec;
   spec.sources = {&c->sources};
+  spec.decision_plan_name = decision_plan;
   auto policy = plan::plan_query(*c->program, q->body, spec);
   if (!policy.ok()) return "plan error: " + policy.error().message;
   return ir::print_policy(*policy);
