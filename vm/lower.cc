@@ -485,7 +485,11 @@ class Lowerer {
     auto out = [&](size_t i) { word(reg(s.outputs[i])); };
     auto kind = [&](runtime::Kind k) { op(Op::kIsKind), in(0), word(static_cast<uint32_t>(k)), target(fail()); };
     switch (s.kind) {
-      case K::kDot: op(Op::kDot), in(0), in(1), out(0), target(fail()); return;
+      case K::kDot: {
+        bool by_key = s.inputs[0].kind == ir::Operand::Kind::kLocal && s.inputs[1].kind != ir::Operand::Kind::kLocal;
+        op(by_key ? Op::kDotKey : Op::kDot), in(0), in(1), out(0), target(fail());
+        return;
+      }
       case K::kLen: op(Op::kLen), in(0), out(0), target(fail()); return;
       case K::kEqual: op(Op::kEqual), in(0), in(1), target(fail()); return;
       case K::kNotEqual: op(Op::kNotEqual), in(0), in(1), target(fail()); return;

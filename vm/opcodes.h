@@ -35,6 +35,7 @@ inline constexpr uint32_t kIndexMask = 0x7fffffffu;
   X(ScanInit, "scan.init", "orj")           /* collection, iterator reg, end */          \
   X(ScanNext, "scan.next", "lrrj")          /* iterator, key, value, end; checks */      \
   X(Dot, "dot", "oorj")                                                                  \
+  X(DotKey, "dot.key", "lorj")              /* dot of a register by a constant key */    \
   X(Len, "len", "orj")                                                                   \
   X(CallBuiltin, "call", "irjn")            /* built-in, result, fail, args */           \
   X(CallFunc, "call.func", "irjn")          /* function, result, fail, args */           \

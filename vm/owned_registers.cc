@@ -56,7 +56,8 @@ std::vector<uint32_t> registers_holding_references(const std::vector<uint32_t>& 
       auto w = [&](uint32_t i) { return code[d.words[i]]; };
       switch (d.op) {
         // A part of the source (or, for a set, the key itself): owned only through them.
-        case Op::kDot: return mark(w(2), source_owns(w(0)) || source_owns(w(1)));
+        case Op::kDot:
+        case Op::kDotKey: return mark(w(2), source_owns(w(0)) || source_owns(w(1)));
         case Op::kScanInit: return mark(w(1), source_owns(w(0)));
         case Op::kScanNext:
           mark(w(1), source_owns(w(0)));

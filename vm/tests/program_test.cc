@@ -151,6 +151,29 @@ TEST(Program, IsDefinedBeforeAReaderIsItsCheck) {
   EXPECT_EQ(rows_text(run(*p, "main", o)), R"(["found"])");
 }
 
+// A dot of a register by a constant key is its own instruction, which hands a builder or
+// an undefined source to the generic dot: both give what the generic one gives.
+TEST(Program, ConstantKeyDotsHaveTheirOwnInstruction) {
+  std::shared_ptr<const Program> p = lower(R"(
+    plan main { {
+      block { dot input, "o" -> l2  dot l2, "a" -> l3  resultsetadd l3 }
+      block { makeset -> l4  setadd "m" -> l4  assign l4 -> l5  dot l5, "m" -> l16  resultsetadd l16 }
+      block { dot input, "xs" -> l6  dot l6, 1 -> l7  resultsetadd l7 }
+      block { makeobject -> l8  objectinsert "b", "built" -> l8  dot l8, "b" -> l9  resultsetadd l9 }
+      block { dot input, "missing" -> l10  dot l10, "a" -> l11  resultsetadd "never" }
+      block { dot input, "o" -> l12  dot l12, "absent" -> l13  resultsetadd "never" }
+      block { dot input, "k" -> l14  dot input, l14 -> l15  resultsetadd l15 }
+    } })");
+  ASSERT_TRUE(p);
+  std::string code = p->disassemble();
+  EXPECT_EQ(occurrences(code, "dot.key "), 11u) << code;
+  EXPECT_EQ(occurrences(code, "dot "), 1u) << code;  // by a register's key
+  runtime::Value in = json(R"({"o": {"a": "from an object"}, "xs": [0, "second"], "k": "k"})");
+  EvalOptions o;
+  o.input = &in;
+  EXPECT_EQ(rows_text(run(*p, "main", o)), R"(["from an object", "m", "second", "built", "k"])");
+}
+
 // Registers are the locals a function mentions, numbered densely (after the documents).
 TEST(Program, RegistersAreNumberedDensely) {
   std::shared_ptr<const Program> p = lower(R"(
