@@ -1,6 +1,7 @@
 // BuiltinContext: the per-evaluation state built-ins may touch.
 //
-// The VM creates one per query evaluation and passes it to every built-in call. It holds
+// The VM gives one to every built-in call of an evaluation (its own, restarted between
+// evaluations, unless the caller passes one). It holds
 // what OPA's BuiltinContext holds that matters to results:
 //   - the clock, read once, so every time.now_ns() of one evaluation agrees;
 //   - the cache of nondeterministic built-ins, so two calls with equal operands in one
@@ -44,6 +45,14 @@ class BuiltinContext {
   int64_t now_ns() const {
     if (now_ns_ == kUnread) now_ns_ = wall_clock_ns();
     return now_ns_;
+  }
+
+  // As a new context for the next evaluation: the clock unread, no cached results. The
+  // print sink, cancellation flag, module parser and tracer stay (a machine keeps its
+  // context between evaluations, so each one does not construct and destroy one).
+  void restart() {
+    now_ns_ = kUnread;
+    if (!cache_.empty()) cache_.clear();
   }
 
   void set_print_sink(PrintSink sink) { print_sink_ = std::move(sink); }

@@ -2,7 +2,7 @@
 // goto, and a second instance the tests run everything on, so the fallback never rots.
 #include <optional>
 
-#include "runtime/object_lookup.h"
+#include "runtime/value_inline.h"
 #include "vm/machine.h"
 #include "vm/value_ops.h"
 

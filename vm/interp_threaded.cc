@@ -3,7 +3,7 @@
 // than a single switch. Elsewhere this falls back to the switch form.
 #include <optional>
 
-#include "runtime/object_lookup.h"
+#include "runtime/value_inline.h"
 #include "vm/machine.h"
 #include "vm/value_ops.h"
 

@@ -114,7 +114,10 @@ void Machine::finish_run() {
   }
   memo_touched_.clear();
   args_.clear();
-  own_context_.reset();
+  if (context_used_) {
+    own_context_->restart();
+    context_used_ = false;
+  }
   if (!seen_rows_.empty()) seen_rows_.clear();
   out_ = nullptr;
 }
@@ -320,10 +323,11 @@ void Machine::release_frame(uint32_t function, uint32_t base) {
 
 stdlib::BuiltinContext& Machine::builtin_context() {
   if (options_->builtin_context) return *options_->builtin_context;
-  if (!own_context_) {
-    own_context_.emplace();
+  if (!context_used_) {
+    if (!own_context_) own_context_.emplace();
     own_context_->set_cancel_flag(options_->limits.cancel);
     own_context_->set_module_parser(options_->module_parser);
+    context_used_ = true;
   }
   return *own_context_;
 }

@@ -151,7 +151,8 @@ class Machine {
   std::vector<runtime::Value> literal_items_;          // build()'s scratch, reused
   std::vector<runtime::ObjectEntry> literal_entries_;
   std::vector<uint32_t> owned_;                        // finish_run's scratch
-  std::optional<stdlib::BuiltinContext> own_context_;  // when the caller gives none
+  std::optional<stdlib::BuiltinContext> own_context_;  // when the caller gives none; kept
+  bool context_used_ = false;                          // by this evaluation (finish_run restarts it)
   uint32_t base_ = 0;
   uint32_t start_pc_ = 0;
   uint64_t next_check_ = UINT64_MAX;

@@ -9,6 +9,7 @@
 #include <span>
 
 #include "runtime/value.h"
+#include "runtime/value_inline.h"
 #include "stdlib/membership.h"
 #include "vm/opcodes.h"
 
@@ -32,10 +33,10 @@ inline bool compare_holds(CompareOp op, const runtime::Value& a, const runtime::
   switch (op) {
     case CompareOp::kEqual: return a == b;
     case CompareOp::kNotEqual: return !(a == b);
-    case CompareOp::kLess: return compare(a, b) < 0;
-    case CompareOp::kLessEqual: return compare(a, b) <= 0;
-    case CompareOp::kGreater: return compare(a, b) > 0;
-    case CompareOp::kGreaterEqual: return compare(a, b) >= 0;
+    case CompareOp::kLess: return runtime::order(a, b) < 0;
+    case CompareOp::kLessEqual: return runtime::order(a, b) <= 0;
+    case CompareOp::kGreater: return runtime::order(a, b) > 0;
+    case CompareOp::kGreaterEqual: return runtime::order(a, b) >= 0;
     case CompareOp::kMember: return stdlib::is_member(a, b);
   }
   return false;

@@ -1,6 +1,9 @@
 // The interpreter on the real stdlib (stdlib_builtins()): names resolve through the
 // stdlib's declaration table, arities come from its signatures, and its errors reach
 // the query with OPA's wording and the call's file:row.
+#include <chrono>
+#include <thread>
+
 #include "vm/tests/test_util.h"
 
 namespace arcane::vm::testing {
@@ -196,6 +199,19 @@ TEST(Stdlib, OneContextPerEvaluation) {
   o.builtin_context = &ctx;
   EXPECT_EQ(rows_text(run(**prog, "main", o)), "[1234]");  // the caller's context
   EXPECT_EQ(evaluate(**prog, "main").rows.size(), 1u);     // its own: one clock reading
+  // A machine keeps its own context between evaluations, restarted: the clock is read
+  // again and nothing cached by a nondeterministic built-in carries over.
+  auto first = evaluate(**prog, "main").rows;
+  std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  auto second = evaluate(**prog, "main").rows;
+  ASSERT_EQ(first.size(), 1u);
+  ASSERT_EQ(second.size(), 1u);
+  EXPECT_LT(first[0], second[0]);
+  stdlib::BuiltinContext kept;
+  kept.remember("rand.intn", runtime::Value::integer(1), runtime::Value::integer(2));
+  EXPECT_NE(kept.cached("rand.intn", runtime::Value::integer(1)), nullptr);
+  kept.restart();
+  EXPECT_EQ(kept.cached("rand.intn", runtime::Value::integer(1)), nullptr);
 }
 
 }  // namespace

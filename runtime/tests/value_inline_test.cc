@@ -2,11 +2,12 @@
 // small or indexed, and for keys that are short strings or anything else.
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
 #include "runtime/json_reader.h"
-#include "runtime/object_lookup.h"
+#include "runtime/value_inline.h"
 #include "runtime/value_builder.h"
 
 namespace arcane::runtime {
@@ -53,6 +54,15 @@ TEST(ObjectLookup, ShapedObjects) {
   ASSERT_TRUE(detail::ValueAccess::node(last)->flags & detail::kShaped);
   ASSERT_NE(find_key(last, Value::key("trust_tier")), nullptr);
   EXPECT_EQ(*find_key(last, Value::key("trust_tier")), Value::integer(2));
+}
+
+TEST(ValueInline, OrderAgreesWithCompare) {
+  std::vector<Value> values{Value::integer(-3), Value::integer(0), Value::integer(2), Value::integer(INT64_MAX),
+                            Value::integer(INT64_MIN), parse("2.0"), parse("2.5"), parse("1e30"),
+                            parse(R"("2")"), Value::boolean(true), Value()};
+  for (const Value& a : values) {
+    for (const Value& b : values) EXPECT_EQ(order(a, b), compare(a, b));
+  }
 }
 
 }  // namespace

@@ -1,9 +1,13 @@
-// An object's value for a key, inline where it is cheapest: a short-string key (most keys
-// of input and data documents) in a small object without a hash index, of either layout
-// (value_nodes.h). Two such keys are equal exactly when their 16 bytes are, so the scan
-// compares two words per entry. Anything else is Value::find. The interpreter's `dot`
-// runs this on every lookup; a call, a key-kind dispatch and a layout dispatch per lookup
-// were a third of its cost.
+// Value operations inline for the interpreter's hot paths, where a call and the general
+// case's dispatch cost more than the common case's work.
+//
+// find_key: an object's value for a key, inline where it is cheapest: a short-string key
+// (most keys of input and data documents) in a small object without a hash index, of
+// either layout (value_nodes.h). Two such keys are equal exactly when their 16 bytes are,
+// so the scan compares two words per entry. Anything else is Value::find. A call, a
+// key-kind dispatch and a layout dispatch per lookup were a third of `dot`'s cost.
+//
+// order: compare() with two integers (counts, tiers, limits) compared inline.
 #pragma once
 
 #include <cstdint>
@@ -40,6 +44,15 @@ inline const Value* find_key(const Value& object, const Value& key) noexcept {
     if (w[0] == k[0] && w[1] == k[1]) return &e[i].value;
   }
   return nullptr;
+}
+
+inline int order(const Value& a, const Value& b) noexcept {
+  using detail::ValueAccess;
+  if (ValueAccess::both_small_ints(a, b)) {
+    int64_t x = ValueAccess::word(a), y = ValueAccess::word(b);
+    return (x > y) - (x < y);
+  }
+  return compare(a, b);
 }
 
 }  // namespace arcane::runtime
