@@ -310,6 +310,16 @@ const Value* Value::find(std::string_view key) const noexcept {
 bool Value::contains(const Value& element) const noexcept {
   const HeapNode* n = node();
   if (n == nullptr) return false;
+  // As find(): a short string is scanned for in a small set, by its bytes.
+  if (detail::ValueAccess::is_short_string(element)) {
+    return locate<Value>(
+               n, itself, [&] { return element.hash(); }, [&](const Value& k) { return k.same_bits(element); },
+               [&](const Value& k) {
+                 if (detail::ValueAccess::is_short_string(k)) return detail::ValueAccess::compare_short_strings(k, element);
+                 return compare(k, element);
+               },
+               true) != nullptr;
+  }
   return locate<Value>(
              n, itself, [&] { return element.hash(); }, [&](const Value& k) { return k == element; },
              [&](const Value& k) { return compare(k, element); }) != nullptr;

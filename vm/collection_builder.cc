@@ -20,6 +20,12 @@ constexpr size_t kKeptSlots = size_t{1} << 12;
 }  // namespace
 
 void CollectionBuilder::clear() {
+  // Most builders are cleared twice per use (at the next start and when the evaluation
+  // ends) and are empty the second time.
+  if (items_.empty() && entries_.empty() && groups_.empty() && !indexed_ && !groups_changed_ &&
+      slots_.size() <= kKeptSlots) {
+    return;
+  }
   items_.clear();
   entries_.clear();
   // rebuild_index() starts from empty slots, so they need no clearing here.

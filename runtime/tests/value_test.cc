@@ -152,6 +152,25 @@ TEST(Value, LargeObjectsAndSetsUseTheIndex) {
   EXPECT_EQ(o.entries().key(0).string_view(), "key-number-0");
 }
 
+// Membership of short strings (scanned for by their bytes in small sets) among elements
+// of every kind, in sets small and large.
+TEST(Value, SetsContainShortStrings) {
+  for (int n : {0, 1, 4, 12, 13, 40}) {
+    SetBuilder b;
+    for (int i = 0; i < n; ++i) b.insert(Value::from_string("s" + std::to_string(i)));
+    b.insert(Value::integer(7));
+    b.insert(Value::from_string("a string too long to be inline"));
+    b.insert(json("[\"s1\"]"));
+    Value set = b.build();
+    for (int i = 0; i < n; ++i) EXPECT_TRUE(set.contains(Value::from_string("s" + std::to_string(i)))) << n;
+    EXPECT_FALSE(set.contains(Value::from_string("s" + std::to_string(n)))) << n;
+    EXPECT_FALSE(set.contains(Value::from_string(""))) << n;
+    EXPECT_TRUE(set.contains(Value::from_string("a string too long to be inline"))) << n;
+    EXPECT_TRUE(set.contains(Value::integer(7))) << n;
+    EXPECT_FALSE(set.contains(Value::from_string("7"))) << n;
+  }
+}
+
 // The JSON reader stores repeated record shapes with one shared key set; such objects
 // must be indistinguishable from objects built pair by pair.
 TEST(Value, ShapedObjectsBehaveLikeAnyObject) {
