@@ -107,5 +107,40 @@ TEST_F(Inline, With) {
   EXPECT_EQ(inlined, "a=\"other\" b=\"ledger\" \n");
 }
 
+// A rule called at the head of a loop is called once before it (compiler/plan/hoist.h),
+// and only when the loop iterates: its conflict is reported exactly when evaluating the
+// loop's first element would have reached it, as OPA does.
+TEST(InlineHoisted, ARuleBeforeALoopRunsOnlyWhenTheLoopDoes) {
+  std::optional<Engine> engine = testing::engine_of(R"(package t
+
+c := 1
+c := 2
+
+ok := {"a"}
+
+p contains s if {
+	some s in input.xs
+	s == c
+}
+
+q contains s if {
+	some s in input.xs
+	s in ok
+}
+)");
+  ASSERT_TRUE(engine);
+  auto p = [&](const char* input) { return testing::bindings_text_checked(*engine, "x := data.t.p", input); };
+  for (const char* quiet : {R"({"xs": []})", R"({"xs": {}})", R"({"xs": "a string"})", R"({"xs": 5})", "{}"}) {
+    EXPECT_EQ(p(quiet), "x=[] \n") << quiet;
+  }
+  for (const char* loud : {R"({"xs": [1]})", R"({"xs": {"k": 1}})", R"({"xs": [2, 3]})"}) {
+    EXPECT_NE(p(loud).find("eval_conflict_error"), std::string::npos) << loud;
+  }
+  auto q = [&](const char* input) { return testing::bindings_text_checked(*engine, "x := data.t.q", input); };
+  EXPECT_EQ(q(R"({"xs": ["a", "b"]})"), "x=[\"a\"] \n");
+  EXPECT_EQ(q(R"({"xs": {"k1": "b", "k2": "a"}})"), "x=[\"a\"] \n");
+  EXPECT_EQ(q(R"({"xs": "a"})"), "x=[] \n");
+}
+
 }  // namespace
 }  // namespace arcane

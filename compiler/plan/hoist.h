@@ -12,12 +12,36 @@
 // used nowhere but inside that loop. Its value is the same in every iteration; if it is
 // undefined, every iteration fails at it, and failing before the loop leaves the same
 // block with the same (empty) outcome.
+//
+// A call of a rule (memoised: one value per evaluation) moves too when it is the first
+// statement of the body once the statements above have moved: `some scope in
+// input.scopes; not scope in granted` calls `granted` once, before the loop, where the
+// inliner can then copy it. It may fail with an error, so it must run exactly when the
+// loop's first iteration would have reached it: a guard in front of it leaves the block
+// unless the collection is one the loop iterates (not a string: `len` counts those too)
+// with at least one element.
 #pragma once
+
+#include <cstdint>
+#include <optional>
 
 #include "ir/ir.h"
 
 namespace arcane::compiler::plan {
 
-void hoist_invariants(ir::Function& fn);
+// One per policy: the guard's constant 0 is interned once, whatever the number of
+// functions.
+class LoopInvariants {
+ public:
+  explicit LoopInvariants(ir::Policy& policy) : policy_(policy) {}
+  void hoist(ir::Function& fn);
+
+ private:
+  friend class Hoister;
+  uint32_t zero();
+
+  ir::Policy& policy_;
+  std::optional<uint32_t> zero_;
+};
 
 }  // namespace arcane::compiler::plan

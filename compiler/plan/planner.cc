@@ -227,10 +227,11 @@ runtime::Result<ir::Policy> plan_query(const CompiledProgram& program, const ast
   if (planner.error()) return *planner.error();
   // Traced plans keep every statement where OPA's evaluator would report it.
   if (spec.trace == nullptr) {
+    LoopInvariants invariants(policy);
     for (ir::Function& fn : policy.functions) {
       split_locals(fn);
       remove_copies(fn);
-      hoist_invariants(fn);
+      invariants.hoist(fn);
       assign_rule_results_directly(fn);
       share_lookups(policy, fn);
     }

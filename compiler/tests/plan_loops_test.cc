@@ -66,6 +66,29 @@ p if {
   EXPECT_GT(before_first_scan(plan, R"(dot input, "v")"), 0) << plan;
 }
 
+TEST(PlanLoops, ARuleCalledAtTheHeadOfALoopIsCalledBeforeIt) {
+  // `granted` is called once, before the loop, behind a guard that the loop iterates
+  // (not a string, at least one element); then it is copied there as its only call.
+  std::string plan = plan_of(R"(package t
+
+granted contains g if some g in data.grants
+
+missing contains s if {
+	some s in input.scopes
+	not s in granted
+}
+)",
+                             "data.t.missing");
+  size_t rule = plan.find("rule g0.data.t.missing");
+  ASSERT_NE(rule, std::string::npos) << plan;
+  std::string missing = plan.substr(rule);
+  EXPECT_EQ(missing.find("call @g0.data.t.granted"), std::string::npos) << missing;
+  size_t guard = missing.find("isstring"), len = missing.find("len "), scan_scopes = missing.rfind("scan ");
+  EXPECT_LT(guard, len) << missing;
+  EXPECT_LT(len, missing.find(R"(dot data, "grants")")) << missing;
+  EXPECT_LT(missing.find(R"(dot data, "grants")"), scan_scopes) << missing;
+}
+
 TEST(PlanLoops, CopiesOfBoundVariablesGo) {
   // `some role in ...` copied the scan's key and value into locals of their own (copies.h).
   std::string plan = plan_of(kRbac, "data.t.allow");
