@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,31 @@ gofmt::Arg number_arg(const runtime::Number& n) {
 constexpr size_t kKeptBytes = 4096;
 constexpr size_t kKeptArgs = 64;
 
+// Go's %s of a string is the string itself. A format whose verbs are all a plain `%s`
+// (or `%%`), with one string operand per `%s` and none left over, is therefore the
+// concatenation, which is most messages (`sprintf("agent %s is %s", [id, status])`).
+// False (out unspecified) for anything else: the printer decides those.
+bool concat_strings(std::string& out, std::string_view format, std::span<const Value> args) {
+  out.clear();
+  size_t next = 0;
+  while (!format.empty()) {
+    size_t at = format.find('%');
+    out.append(format.substr(0, at));
+    if (at == std::string_view::npos) break;
+    if (at + 1 >= format.size()) return false;
+    char verb = format[at + 1];
+    if (verb == '%') {
+      out.push_back('%');
+    } else if (verb == 's' && next < args.size() && args[next].is_string()) {
+      out.append(args[next++].string_view());
+    } else {
+      return false;
+    }
+    format.remove_prefix(at + 2);
+  }
+  return next == args.size();
+}
+
 }  // namespace
 
 gofmt::Arg go_value(const Value& v) {
@@ -69,9 +95,11 @@ BuiltinResult sprintf(BuiltinContext&, Args args) {
   // otherwise cost an allocation for the arguments and one for the text.
   thread_local std::vector<gofmt::Arg> values;
   thread_local std::string text;
-  values.clear();
-  for (const Value& v : args[1].elements()) values.push_back(go_value(v));
-  gofmt::sprintf_to(text, args[0].string_view(), values);
+  if (!concat_strings(text, args[0].string_view(), args[1].elements())) {
+    values.clear();
+    for (const Value& v : args[1].elements()) values.push_back(go_value(v));
+    gofmt::sprintf_to(text, args[0].string_view(), values);
+  }
   Value out = Value::from_string(text);
   if (text.capacity() > kKeptBytes) std::string().swap(text);
   if (values.capacity() > kKeptArgs) std::vector<gofmt::Arg>().swap(values);

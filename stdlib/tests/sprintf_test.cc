@@ -1,5 +1,9 @@
 // sprintf: Go's fmt.Sprintf over Rego values as OPA converts them, and the formatter's
 // corners (flags, widths, precisions, bad verbs, missing and extra operands).
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "stdlib/go_fmt.h"
 #include "stdlib/tests/test_util.h"
 
@@ -59,6 +63,38 @@ TEST(Sprintf, Strings) {
   EXPECT_EQ(fmt("%t %v %s", "[true, null, {\"a\": [1]}]"), "%!t(string=true) null {\"a\": [1]}");
   EXPECT_EQ(fmt("%v", R"([["a", {"b": null}]])"), R"(["a", {"b": null}])");
   EXPECT_EQ(fmt("%T %T %T %T", R"([1, 1.5, "s", 18446744073709551617])"), "int float64 string *big.Int");
+}
+
+// Formats of plain `%s` verbs over strings are concatenated without the printer; each
+// case is checked against the printer itself, and the near misses (a flag, a width,
+// another verb, a missing, extra or non-string operand, a trailing %) still print as Go.
+TEST(Sprintf, PlainStringVerbsAreThePrintersOutput) {
+  const std::vector<std::pair<std::string, std::vector<std::string>>> cases = {
+      {"agent %s is %s", {"old-bot", "suspended"}},
+      {"%s", {"a string too long to be held inline"}},
+      {"100%% of %s%s", {"a", ""}},
+      {"no verbs", {}},
+      {"", {}},
+      {"%s %s", {"one"}},
+      {"%s", {"one", "two"}},
+      {"%s%", {"x"}},
+      {"%5s|%-s", {"a", "b"}},
+      {"%v %q", {"a", "b"}},
+  };
+  for (const auto& [format, operands] : cases) {
+    std::string values = "[";
+    std::vector<gofmt::Arg> args;
+    for (const std::string& o : operands) {
+      values += (values.size() > 1 ? ", \"" : "\"") + o + "\"";
+      args.push_back(gofmt::Arg::of_string(o));
+    }
+    std::string printed;
+    gofmt::sprintf_to(printed, format, args);
+    EXPECT_EQ(fmt(format, values + "]"), printed) << format;
+  }
+  EXPECT_EQ(fmt("agent %s is %s", R"(["old-bot", "suspended"])"), "agent old-bot is suspended");
+  EXPECT_EQ(fmt("%s %s", R"(["one"])"), "one %!s(MISSING)");
+  EXPECT_EQ(fmt("%s has %s", R"(["n", 5])"), "n has %!s(int=5)");  // Go: a number is not a string
 }
 
 TEST(Sprintf, OperandErrors) {
