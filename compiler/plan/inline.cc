@@ -26,6 +26,11 @@ constexpr size_t kSmallStatements = 24;
 // A rule called from one place moves into its caller whatever its size, up to this bound
 // on the caller's frame.
 constexpr size_t kSingleSiteStatements = 512;
+// Into the decision plan, which every decision runs, a rule called there once moves
+// whatever its length (a rule of 10,000 indexed bodies) when it adds at most this many
+// locals to the plan's frame: the call, its frame and its memo cost more than the rule
+// index's lookup. The query plan keeps the call, so a large rule is copied once.
+constexpr size_t kDecisionPlanLocals = 512;
 
 // Built-ins whose calls do more than compute a value: running one twice is observable.
 bool has_effect(std::string_view builtin) {
@@ -34,6 +39,7 @@ bool has_effect(std::string_view builtin) {
 
 struct Summary {
   size_t statements = 0;
+  size_t locals = 0;  // the highest local the blocks mention
   bool straight_line = true;  // no loops, calls of functions, `with`, effects
   bool return_in_not = false;
 };
@@ -77,8 +83,13 @@ Local highest_local(const ir::Function& f) {
 
 class Inliner {
  public:
-  explicit Inliner(ir::Policy& p)
-      : p_(p), sites_(p.functions.size(), 0), plan_sites_(p.functions.size(), 0), summaries_(p.functions.size()), done_(p.functions.size(), false) {
+  Inliner(ir::Policy& p, std::string_view decision_plan)
+      : p_(p),
+        sites_(p.functions.size(), 0),
+        plan_sites_(p.functions.size(), 0),
+        summaries_(p.functions.size()),
+        done_(p.functions.size(), false),
+        decision_plan_(decision_plan) {
     // An evaluation runs one plan, so a rule's sites that can run in one evaluation are
     // those of the functions and of the plan with the most of them.
     std::vector<size_t> in_plan(p.functions.size(), 0);
@@ -141,6 +152,7 @@ class Inliner {
     for (Block& b : fn.blocks) walk(b, false);
     summaries_[f] = Summary{};
     summarise(p_, fn.blocks, false, summaries_[f]);
+    summaries_[f].locals = highest_local(fn);
   }
 
   void walk(Block& b, bool in_loop) {
@@ -171,8 +183,11 @@ class Inliner {
     if (p_.functions[caller_].kind == ir::FunctionKind::kFunction) return false;
     const Summary& s = summaries_[c];
     if (s.return_in_not) return false;
-    return (s.straight_line && s.statements <= kSmallStatements) ||
-           (sites_[c] == 1 && s.statements <= kSingleSiteStatements);
+    if (s.straight_line && s.statements <= kSmallStatements) return true;
+    if (sites_[c] != 1) return false;
+    if (s.statements <= kSingleSiteStatements) return true;
+    return !decision_plan_.empty() && p_.functions[caller_].kind == ir::FunctionKind::kPlan &&
+           p_.functions[caller_].name == decision_plan_ && s.locals <= kDecisionPlanLocals;
   }
 
   // The statements that replace `call`: its callee's blocks with fresh locals, returns
@@ -268,6 +283,7 @@ class Inliner {
   std::vector<size_t> plan_sites_;  // per rule: the most in any one plan
   std::vector<Summary> summaries_;
   std::vector<bool> done_;
+  std::string_view decision_plan_;
   uint32_t caller_ = 0;
   Local next_ = 0;
   LocalCounts writes_;
@@ -275,8 +291,8 @@ class Inliner {
 
 }  // namespace
 
-void inline_rules(ir::Policy& policy) {
-  Inliner(policy).run();
+void inline_rules(ir::Policy& policy, std::string_view decision_plan) {
+  Inliner(policy, decision_plan).run();
 }
 
 }  // namespace arcane::compiler::plan

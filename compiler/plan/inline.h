@@ -21,10 +21,14 @@
 // policy (other call sites and dynamic calls use it).
 #pragma once
 
+#include <string_view>
+
 #include "ir/ir.h"
 
 namespace arcane::compiler::plan {
 
-void inline_rules(ir::Policy& policy);
+// `decision_plan`: the name of the plan PreparedQuery::decide runs (empty: none), into
+// which a rule it calls once is copied whatever its length, when its locals are few.
+void inline_rules(ir::Policy& policy, std::string_view decision_plan = {});
 
 }  // namespace arcane::compiler::plan

@@ -237,7 +237,7 @@ runtime::Result<ir::Policy> plan_query(const CompiledProgram& program, const ast
     }
     // For measuring what inlining buys (bench/): ARCANE_NO_INLINE turns it off.
     static const bool no_inline = std::getenv("ARCANE_NO_INLINE") != nullptr;
-    if (!no_inline) inline_rules(policy);
+    if (!no_inline) inline_rules(policy, decision.first_value_only ? decision.plan_name : std::string_view());
     for (ir::Function& fn : policy.functions) {
       drop_flags(fn);
       look_up_document_paths_once(fn);

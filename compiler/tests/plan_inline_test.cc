@@ -150,6 +150,21 @@ both := [granted, decision]
   EXPECT_TRUE(calls(plan, "granted")) << plan;  // by `both` and by `decision`
 }
 
+TEST(PlanInline, ALongRuleIsCopiedIntoTheDecisionPlanOnly) {
+  // 300 bodies of an indexed rule: past the single-site bound on statements, but with few
+  // locals. The decision plan, which every decision runs, gets the copy; the query plan
+  // keeps the call.
+  std::string policy = "package t\n\ndefault allow := false\n";
+  for (int i = 0; i < 300; ++i) {
+    policy += "\nallow if {\n\tinput.subject == \"s" + std::to_string(i) + "\"\n\tinput.action == \"read\"\n}\n";
+  }
+  std::string plan = testing::plan_text(policy, "data.t.allow", false, "decision");
+  ASSERT_FALSE(section(plan, "plan decision @").empty()) << plan.substr(0, 2000);
+  EXPECT_FALSE(calls(section(plan, "plan decision @"), "allow"));
+  EXPECT_TRUE(calls(section(plan, "plan query @"), "allow"));
+  EXPECT_TRUE(calls(testing::plan_text(policy, "data.t.allow"), "allow"));  // no decision plan
+}
+
 TEST(PlanInline, RulesThatPrintAreNotCopiedTwice) {
   std::string plan = testing::plan_text(R"(package t
 
