@@ -123,11 +123,6 @@ int compare_to_string(const Value& k, std::string_view s) {
   return (c > 0) - (c < 0);
 }
 
-// Up to this many keys, a node without an index is scanned when the caller's equality is
-// a comparison of bytes (a short-string key): cheaper than a binary search, whose
-// branches the CPU cannot predict.
-constexpr uint32_t kScanMax = 12;
-
 // Finds a key among a pairs object's entries or a set's elements: by the hash index when
 // the node has one, by a scan when `scan_small` and the node is small, else by binary
 // search.
@@ -135,7 +130,7 @@ template <typename T, typename KeyOf, typename Hash, typename Eq, typename Cmp>
 const T* locate(const HeapNode* n, KeyOf key_of, Hash hash, Eq eq, Cmp cmp, bool scan_small = false) {
   if (n->flags & detail::kHasIndex) return indexed_find<T>(n, hash(), key_of, eq);
   const T* items = detail::payload<T>(n);
-  if (scan_small && n->size <= kScanMax) {
+  if (scan_small && n->size <= detail::kScanMax) {
     for (uint32_t i = 0; i < n->size; ++i) {
       if (eq(key_of(items[i]))) return &items[i];
     }
@@ -155,6 +150,26 @@ const Value* find_in_object(const HeapNode* n, Hash hash, Eq eq, Cmp cmp, bool s
   }
   const ObjectEntry* e = locate<ObjectEntry>(n, entry_key, hash, eq, cmp, scan_small);
   return e == nullptr ? nullptr : &e->value;
+}
+
+// Calls search(hash, eq, cmp, scan_small) with the probes for `key`. Most keys are short
+// strings, equal exactly to the keys with the same bytes and ordered among themselves by
+// them: small nodes are scanned, and the binary search compares inline instead of
+// calling compare() per probe.
+template <typename Search>
+auto search_for(const Value& key, Search search) {
+  auto hash = [&] { return key.hash(); };
+  if (detail::ValueAccess::is_short_string(key)) {
+    return search(
+        hash, [&](const Value& k) { return detail::ValueAccess::same_bits(k, key); },
+        [&](const Value& k) {
+          if (detail::ValueAccess::is_short_string(k)) return detail::ValueAccess::compare_short_strings(k, key);
+          return compare(k, key);
+        },
+        true);
+  }
+  return search(
+      hash, [&](const Value& k) { return k == key; }, [&](const Value& k) { return compare(k, key); }, false);
 }
 
 }  // namespace
@@ -283,21 +298,9 @@ std::span<const Value> Value::elements() const noexcept {
 ObjectView Value::entries() const noexcept { return detail::object_view(node()); }
 
 const Value* Value::find(const Value& key) const noexcept {
-  // Most keys are short strings, equal exactly to the keys with the same bytes and ordered
-  // among themselves by them: small objects are scanned, and the binary search compares
-  // inline instead of calling compare() per probe.
-  if (detail::ValueAccess::is_short_string(key)) {
-    return find_in_object(
-        node(), [&] { return key.hash(); }, [&](const Value& k) { return k.same_bits(key); },
-        [&](const Value& k) {
-          if (detail::ValueAccess::is_short_string(k)) return detail::ValueAccess::compare_short_strings(k, key);
-          return compare(k, key);
-        },
-        true);
-  }
-  return find_in_object(
-      node(), [&] { return key.hash(); }, [&](const Value& k) { return k == key; },
-      [&](const Value& k) { return compare(k, key); });
+  return search_for(key, [&](auto hash, auto eq, auto cmp, bool scan_small) {
+    return find_in_object(node(), hash, eq, cmp, scan_small);
+  });
 }
 
 const Value* Value::find(std::string_view key) const noexcept {
@@ -310,19 +313,9 @@ const Value* Value::find(std::string_view key) const noexcept {
 bool Value::contains(const Value& element) const noexcept {
   const HeapNode* n = node();
   if (n == nullptr) return false;
-  // As find(): a short string is scanned for in a small set, by its bytes.
-  if (detail::ValueAccess::is_short_string(element)) {
-    return locate<Value>(
-               n, itself, [&] { return element.hash(); }, [&](const Value& k) { return k.same_bits(element); },
-               [&](const Value& k) {
-                 if (detail::ValueAccess::is_short_string(k)) return detail::ValueAccess::compare_short_strings(k, element);
-                 return compare(k, element);
-               },
-               true) != nullptr;
-  }
-  return locate<Value>(
-             n, itself, [&] { return element.hash(); }, [&](const Value& k) { return k == element; },
-             [&](const Value& k) { return compare(k, element); }) != nullptr;
+  return search_for(element, [&](auto hash, auto eq, auto cmp, bool scan_small) {
+           return locate<Value>(n, itself, hash, eq, cmp, scan_small);
+         }) != nullptr;
 }
 
 }  // namespace arcane::runtime

@@ -2,8 +2,8 @@
 // case's dispatch cost more than the common case's work.
 //
 // find_key: an object's value for a key, inline where it is cheapest: a short-string key
-// (most keys of input and data documents) in a small object without a hash index, of
-// either layout (value_nodes.h). Two such keys are equal exactly when their 16 bytes are,
+// (most keys of input and data documents) in an object small enough to scan (kScanMax,
+// as Value::find scans), of either layout (value_nodes.h). Two such keys are equal exactly when their 16 bytes are,
 // so the scan compares two words per entry. Anything else is Value::find. A call, a
 // key-kind dispatch and a layout dispatch per lookup were a third of `dot`'s cost.
 //
@@ -20,18 +20,13 @@ namespace arcane::runtime {
 // `object` must be an object.
 inline const Value* find_key(const Value& object, const Value& key) noexcept {
   using detail::ValueAccess;
-  constexpr uint32_t kScanMax = 8;
   const detail::HeapNode* n = ValueAccess::node(object);
   if (n == nullptr) return nullptr;
-  if (!ValueAccess::is_short_string(key) || n->size > kScanMax || (n->flags & detail::kHasIndex)) {
-    return object.find(key);
-  }
+  if (!ValueAccess::is_short_string(key) || n->size > detail::kScanMax) return object.find(key);
   uint64_t k[2], w[2];
   ValueAccess::raw_words(key, k);
   if (n->flags & detail::kShaped) {
-    const detail::HeapNode* keys = detail::shaped_keys(n);
-    if (keys->flags & detail::kHasIndex) return object.find(key);
-    const Value* items = detail::value_items(keys);
+    const Value* items = detail::value_items(detail::shaped_keys(n));
     for (uint32_t i = 0; i < n->size; ++i) {
       ValueAccess::raw_words(items[i], w);
       if (w[0] == k[0] && w[1] == k[1]) return &detail::shaped_values(n)[i];

@@ -28,6 +28,11 @@ namespace arcane::runtime::detail {
 
 // Containers at least this large get a hash index; below it binary search is as fast.
 inline constexpr size_t kIndexMin = 32;
+// Up to this many keys, a node is scanned when the caller's equality is a comparison of
+// bytes (a short-string key): cheaper than a binary search, whose branches the CPU cannot
+// predict. Such a node never has an index.
+inline constexpr uint32_t kScanMax = 12;
+static_assert(kScanMax < kIndexMin);
 
 inline std::string_view string_text(const HeapNode* n) { return {payload<char>(n), n->size}; }
 inline const Value* value_items(const HeapNode* n) { return payload<Value>(n); }
