@@ -86,13 +86,12 @@ class Inliner {
   Inliner(ir::Policy& p, std::string_view decision_plan)
       : p_(p),
         sites_(p.functions.size(), 0),
-        plan_sites_(p.functions.size(), 0),
         summaries_(p.functions.size()),
         done_(p.functions.size(), false),
         decision_plan_(decision_plan) {
     // An evaluation runs one plan, so a rule's sites that can run in one evaluation are
     // those of the functions and of the plan with the most of them.
-    std::vector<size_t> in_plan(p.functions.size(), 0);
+    std::vector<size_t> in_plan(p.functions.size(), 0), plan_sites(p.functions.size(), 0);
     for (const ir::Function& f : p_.functions) {
       bool plan = f.kind == ir::FunctionKind::kPlan;
       std::fill(in_plan.begin(), in_plan.end(), 0);
@@ -100,10 +99,10 @@ class Inliner {
         if (s.kind == StmtKind::kCallFunc && s.imm < sites_.size()) ++(plan ? in_plan : sites_)[s.imm];
       });
       if (plan) {
-        for (size_t c = 0; c < in_plan.size(); ++c) plan_sites_[c] = std::max(plan_sites_[c], in_plan[c]);
+        for (size_t c = 0; c < in_plan.size(); ++c) plan_sites[c] = std::max(plan_sites[c], in_plan[c]);
       }
     }
-    for (size_t c = 0; c < sites_.size(); ++c) sites_[c] += plan_sites_[c];
+    for (size_t c = 0; c < sites_.size(); ++c) sites_[c] += plan_sites[c];
   }
 
   // Callees before callers, without recursion on the call graph (chains of rules can be
@@ -279,8 +278,7 @@ class Inliner {
   }
 
   ir::Policy& p_;
-  std::vector<size_t> sites_;       // per rule: the most call sites one evaluation can run
-  std::vector<size_t> plan_sites_;  // per rule: the most in any one plan
+  std::vector<size_t> sites_;  // per rule: the most call sites one evaluation can run
   std::vector<Summary> summaries_;
   std::vector<bool> done_;
   std::string_view decision_plan_;
