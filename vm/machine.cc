@@ -453,7 +453,8 @@ uint32_t Machine::add_row(const Value& row, uint32_t next_pc) {
 Value Machine::result_value(const Value& row) {
   // A constant's copy costs one allocation per thread, and its node is held until the
   // thread runs another program: only small values, and only a few of them.
-  constexpr size_t kMaxOwnSize = 64;
+  constexpr size_t kMaxOwnElements = 64;
+  constexpr size_t kMaxOwnBytes = 1024;  // of a string
   constexpr size_t kMaxOwnConstants = 8;
   if (!row.is_borrowed()) return row;
   if (own_serial_ != prog_->serial()) {
@@ -464,10 +465,8 @@ Value Machine::result_value(const Value& row) {
   for (const OwnConstant& c : own_constants_) {
     if (c.node == node) return c.value;
   }
-  if (own_constants_.size() == kMaxOwnConstants ||
-      (row.is_string() ? row.string_view().size() / 16 : row.size()) > kMaxOwnSize || !prog_->constant_of(row)) {
-    return row;
-  }
+  bool small = row.is_string() ? row.string_view().size() <= kMaxOwnBytes : row.size() <= kMaxOwnElements;
+  if (!small || own_constants_.size() == kMaxOwnConstants || !prog_->is_constant(row)) return row;
   own_constants_.push_back({node, runtime::own_node_copy(row)});
   return own_constants_.back().value;
 }

@@ -26,15 +26,14 @@ Program::Program() {
 }
 
 void Program::index_constant_nodes() {
-  for (size_t i = 0; i < constants_.size(); ++i) {
-    if (const void* node = runtime::node_identity(constants_[i])) constant_nodes_.emplace(node, static_cast<uint32_t>(i));
+  for (const runtime::Value& c : constants_) {
+    if (const void* node = runtime::node_identity(c)) constant_nodes_.insert(node);
   }
 }
 
-std::optional<uint32_t> Program::constant_of(const runtime::Value& v) const {
-  auto it = constant_nodes_.find(runtime::node_identity(v));
-  if (it == constant_nodes_.end()) return std::nullopt;
-  return it->second;
+bool Program::is_constant(const runtime::Value& v) const {
+  const void* node = runtime::node_identity(v);
+  return node != nullptr && constant_nodes_.contains(node);
 }
 
 std::optional<uint32_t> Program::find_plan(std::string_view name) const {

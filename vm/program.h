@@ -17,6 +17,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "ir/ir.h"
@@ -84,9 +85,9 @@ class Program {
 
   const std::vector<uint32_t>& code() const { return code_; }
   const std::vector<runtime::Value>& constants() const { return constants_; }
-  // The index of the constant whose node `v` shares (runtime::node_identity), or nullopt
-  // when `v` is inline or not a constant of this program.
-  std::optional<uint32_t> constant_of(const runtime::Value& v) const;
+  // Whether `v` shares the node of one of this program's constants (runtime::node_identity);
+  // false for an inline value.
+  bool is_constant(const runtime::Value& v) const;
   // Distinct for every Program made in this process, so a cache of a program's values can
   // tell it from one later made at the same address.
   uint64_t serial() const { return serial_; }
@@ -114,7 +115,7 @@ class Program {
 
   std::vector<uint32_t> code_;
   std::vector<runtime::Value> constants_;
-  std::unordered_map<const void*, uint32_t> constant_nodes_;  // node_identity -> index
+  std::unordered_set<const void*> constant_nodes_;  // node_identity of each heap constant
   uint64_t serial_ = 0;
   std::vector<const Builtin*> builtins_;
   std::vector<FunctionInfo> functions_;
