@@ -25,6 +25,35 @@ namespace {
 
 bool is_container(NodeKind k) { return k == NodeKind::kArray || k == NodeKind::kObject || k == NodeKind::kSet; }
 
+// The containers a destruction has still to empty: a few inline (a decision's result
+// object holding its array of reasons), a vector past that. A deep value needs it, since
+// the destroyer does not recurse.
+class DyingNodes {
+ public:
+  bool empty() const { return n_ == 0 && more_.empty(); }
+  void push(HeapNode* n) {
+    if (n_ < kInline) {
+      inline_[n_++] = n;
+    } else {
+      more_.push_back(n);
+    }
+  }
+  HeapNode* pop() {
+    if (!more_.empty()) {
+      HeapNode* n = more_.back();
+      more_.pop_back();
+      return n;
+    }
+    return inline_[--n_];
+  }
+
+ private:
+  static constexpr size_t kInline = 8;
+  HeapNode* inline_[kInline];
+  size_t n_ = 0;
+  std::vector<HeapNode*> more_;
+};
+
 void free_node(HeapNode* n) {
   if (n->kind == NodeKind::kNumber) {
     detail::destroy_number_node(static_cast<detail::NumberNode*>(n));
@@ -38,7 +67,7 @@ void free_node(HeapNode* n) {
 
 // Drops a child's reference; a dying container is queued rather than recursed into, so
 // destroying a deeply nested value cannot overflow the stack.
-void drop_node(const HeapNode* c, std::vector<HeapNode*>& work) {
+void drop_node(const HeapNode* c, DyingNodes& work) {
   if (c == nullptr) return;
   if (c->flags & detail::kInterned) {
     detail::release_interned(c);
@@ -47,19 +76,19 @@ void drop_node(const HeapNode* c, std::vector<HeapNode*>& work) {
   if (c->refs.fetch_sub(1, std::memory_order_acq_rel) != 1) return;
   auto* n = const_cast<HeapNode*>(c);
   if (is_container(n->kind)) {
-    work.push_back(n);
+    work.push(n);
   } else {
     free_node(n);
   }
 }
 
-void drop(const Value& v, std::vector<HeapNode*>& work) { drop_node(detail::ValueAccess::node(v), work); }
+void drop(const Value& v, DyingNodes& work) { drop_node(detail::ValueAccess::node(v), work); }
 
-void drop_values(const Value* v, size_t n, std::vector<HeapNode*>& work) {
+void drop_values(const Value* v, size_t n, DyingNodes& work) {
   for (size_t i = 0; i < n; ++i) drop(v[i], work);
 }
 
-void drop_children(const HeapNode* n, std::vector<HeapNode*>& work) {
+void drop_children(const HeapNode* n, DyingNodes& work) {
   if (n->kind == NodeKind::kObject && (n->flags & detail::kShaped)) {
     drop_node(detail::shaped_keys(n), work);
     drop_values(detail::shaped_values(n), n->size, work);
@@ -76,14 +105,13 @@ void drop_children(const HeapNode* n, std::vector<HeapNode*>& work) {
 }
 
 void destroy(HeapNode* root) {
-  std::vector<HeapNode*> work;  // allocates only when a dying container holds another
+  DyingNodes work;
   HeapNode* n = root;
   for (;;) {
     drop_children(n, work);
     free_node(n);
     if (work.empty()) return;
-    n = work.back();
-    work.pop_back();
+    n = work.pop();
   }
 }
 
@@ -243,8 +271,7 @@ Value Value::from_number(Number n) noexcept {
 }
 
 Value Value::from_string(std::string_view s) {
-  if (s.size() <= kInlineStringMax) return detail::ValueAccess::short_string(s);
-  return detail::ValueAccess::adopt(NodeKind::kString, detail::new_string_node(s));
+  return detail::string_value(nullptr, s);  // the heap, or the thread's scoped arena
 }
 
 Value Value::key(std::string_view s) { return intern_key(s); }

@@ -38,7 +38,6 @@ constexpr uint64_t kBias = uint64_t{1} << 62;
 constexpr size_t kChunkHeader = 16;
 constexpr size_t kMaxChunk = size_t{2} << 20;  // one transparent huge page
 static_assert(kMaxChunk - 8 <= detail::kMaxArenaOffset, "node offsets must fit the header (heap_node.h)");
-constexpr size_t kMaxShared = kMaxChunk / 8;   // larger nodes get an allocation of their own
 
 // The largest chunks are huge-page aligned and advised as transparent huge pages where
 // Linux offers them: a 100 MB document then costs ~100 page faults instead of ~50,000,
@@ -79,18 +78,36 @@ void free_chunk(ArenaChunk* c) {
   ::operator delete(c);
 }
 
+thread_local ValueArena* t_scoped = nullptr;  // ArenaScope's
+
 }  // namespace
+
+ValueArena::ValueArena(size_t max_chunk)
+    : next_size_(std::clamp(max_chunk, size_t{64}, size_t{4096})), max_chunk_(std::clamp(max_chunk, size_t{64}, kMaxChunk)) {}
 
 ValueArena::~ValueArena() { retire(); }
 
+void ValueArena::recycle() {
+  if (chunk_ == nullptr) return;
+  // While current, the count is the bias less the nodes that died. Equal to the bias less
+  // all handed out, none is alive, and no other thread can touch the chunk any more.
+  if (chunk_->live.load(std::memory_order_acquire) != kBias - allocated_) return retire();
+  chunk_->live.store(kBias, std::memory_order_relaxed);
+  used_ = kChunkHeader;
+  allocated_ = 0;
+}
+
+ArenaScope::ArenaScope(ValueArena* arena) : saved_(t_scoped) { t_scoped = arena; }
+ArenaScope::~ArenaScope() { t_scoped = saved_; }
+
 NodeMemory ValueArena::allocate(size_t bytes) {
   bytes = (bytes + 7) & ~size_t{7};
-  if (bytes > kMaxShared) return NodeMemory{::operator new(bytes), 0, false};
+  if (bytes > max_chunk_ / 8) return NodeMemory{::operator new(bytes), 0, false};  // a node of its own
   if (used_ + bytes > capacity_) {
     retire();
     capacity_ = next_size_;
-    while (capacity_ < kChunkHeader + bytes) capacity_ *= 2;  // still at most kMaxChunk
-    next_size_ = std::min(capacity_ * 2, kMaxChunk);
+    while (capacity_ < kChunkHeader + bytes) capacity_ *= 2;  // still at most max_chunk_
+    next_size_ = std::min(capacity_ * 2, max_chunk_);
     chunk_ = new_chunk(capacity_);
     used_ = kChunkHeader;
     allocated_ = 0;
@@ -109,19 +126,22 @@ void ValueArena::retire() {
   used_ = capacity_ = 0;
 }
 
-Value ValueArena::string(std::string_view s) {
-  if (s.size() <= Value::kInlineStringMax) return detail::ValueAccess::short_string(s);
-  NodeMemory m = allocate(sizeof(HeapNode) + s.size());
-  auto* n = new (m.mem) HeapNode(detail::NodeKind::kString);
-  n->size = static_cast<uint32_t>(s.size());
-  std::memcpy(detail::payload<char>(n), s.data(), s.size());
-  detail::adopt_memory(n, m);
-  return detail::ValueAccess::adopt(detail::NodeKind::kString, n);
-}
+Value ValueArena::string(std::string_view s) { return detail::string_value(this, s); }
 
 namespace detail {
 
+Value string_value(ValueArena* arena, std::string_view s) {
+  if (s.size() <= Value::kInlineStringMax) return ValueAccess::short_string(s);
+  NodeMemory m = allocate_node(arena, sizeof(HeapNode) + s.size());
+  auto* n = new (m.mem) HeapNode(NodeKind::kString);
+  n->size = static_cast<uint32_t>(s.size());
+  std::memcpy(payload<char>(n), s.data(), s.size());
+  adopt_memory(n, m);
+  return ValueAccess::adopt(NodeKind::kString, n);
+}
+
 NodeMemory allocate_node(ValueArena* arena, size_t bytes) {
+  if (arena == nullptr) arena = t_scoped;
   if (arena != nullptr) return arena->allocate(bytes);
   return NodeMemory{::operator new(bytes), 0, false};
 }

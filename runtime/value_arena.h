@@ -35,6 +35,10 @@ struct NodeMemory {
 class ValueArena {
  public:
   ValueArena() = default;
+  // Chunks of at most `max_chunk` bytes (nodes larger than an eighth of that come from the
+  // heap): an evaluation's arena keeps them small, since one surviving node keeps its
+  // whole chunk.
+  explicit ValueArena(size_t max_chunk);
   ValueArena(const ValueArena&) = delete;
   ValueArena& operator=(const ValueArena&) = delete;
   ~ValueArena();
@@ -46,6 +50,11 @@ class ValueArena {
   // large to share one (then from the heap).
   detail::NodeMemory allocate(size_t bytes);
 
+  // Starts the current chunk over when every node handed out from it has died, so a
+  // thread that runs evaluation after evaluation reuses one chunk; otherwise lets it go
+  // (its last node frees it) and takes a new one when next asked.
+  void recycle();
+
  private:
   void retire();
 
@@ -54,11 +63,30 @@ class ValueArena {
   size_t capacity_ = 0;
   size_t allocated_ = 0;  // nodes handed out from the current chunk
   size_t next_size_ = 4096;
+  size_t max_chunk_ = size_t{2} << 20;  // one transparent huge page
+};
+
+// While one is alive, nodes made without an arena on this thread (detail::allocate_node
+// with none, Value::from_string) come from `arena` instead, or from the heap again when it
+// is null. The VM scopes each evaluation's values this way, so the sets, strings and
+// arrays a decision builds and drops cost no malloc and free.
+class ArenaScope {
+ public:
+  explicit ArenaScope(ValueArena* arena);
+  ~ArenaScope();
+  ArenaScope(const ArenaScope&) = delete;
+  ArenaScope& operator=(const ArenaScope&) = delete;
+
+ private:
+  ValueArena* saved_;
 };
 
 namespace detail {
-// From the arena when one is given, else from the heap.
+// From the arena when one is given, else from the thread's scoped arena (ArenaScope),
+// else from the heap.
 NodeMemory allocate_node(ValueArena* arena, size_t bytes);
+// A string in `arena`'s memory, as allocate_node() chooses it.
+Value string_value(ValueArena* arena, std::string_view s);
 // Records in a freshly constructed node where its memory came from.
 void adopt_memory(HeapNode* n, const NodeMemory& m);
 // Destroys an arena node and drops its share of its chunk.

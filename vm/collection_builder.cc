@@ -19,13 +19,7 @@ constexpr size_t kKeptSlots = size_t{1} << 12;
 
 }  // namespace
 
-void CollectionBuilder::clear() {
-  // Most builders are cleared twice per use (at the next start and when the evaluation
-  // ends) and are empty the second time.
-  if (items_.empty() && entries_.empty() && groups_.empty() && !indexed_ && !groups_changed_ &&
-      slots_.size() <= kKeptSlots) {
-    return;
-  }
+void CollectionBuilder::clear_elements() {
   items_.clear();
   entries_.clear();
   // rebuild_index() starts from empty slots, so they need no clearing here.
@@ -35,10 +29,8 @@ void CollectionBuilder::clear() {
   groups_changed_ = false;
 }
 
-void CollectionBuilder::start(Kind kind, size_t capacity) {
-  kind_ = kind;
-  clear();
-  if (kind == Kind::kObject) {
+void CollectionBuilder::reserve(size_t capacity) {
+  if (kind_ == Kind::kObject) {
     entries_.reserve(capacity);
   } else {
     items_.reserve(capacity);
@@ -108,7 +100,7 @@ void CollectionBuilder::append(Value v) {
   items_.push_back(std::move(v));
 }
 
-void CollectionBuilder::add(Value v) {
+void CollectionBuilder::add_indexed(Value v) {
   if (position(v) >= 0) return;
   items_.push_back(std::move(v));
   index_last();

@@ -31,14 +31,32 @@ class CollectionBuilder {
  public:
   enum class Insert : uint8_t { kAdded, kReplaced, kSame, kConflict };
 
-  void start(runtime::Kind kind, size_t capacity = 0);  // kArray, kObject or kSet
-  void thaw(const runtime::Value& v);                   // a copy of an array, object or set
-  void clear();                                         // drops the elements, keeps capacity
+  // kArray, kObject or kSet. Inline, with clear() and add(): a policy's sets (its
+  // denial reasons, say) are built in every evaluation, most of them with few elements.
+  void start(runtime::Kind kind, size_t capacity = 0) {
+    kind_ = kind;
+    clear();
+    if (capacity != 0) reserve(capacity);
+  }
+  void thaw(const runtime::Value& v);  // a copy of an array, object or set
+  // Drops the elements, keeps capacity. Most builders are cleared twice per use (at the
+  // next start and when the evaluation ends) and are empty the second time.
+  void clear() {
+    if (!items_.empty() || !entries_.empty() || !groups_.empty() || indexed_ || groups_changed_) clear_elements();
+  }
   runtime::Kind kind() const { return kind_; }
   size_t size() const { return kind_ == runtime::Kind::kObject ? entries_.size() : items_.size(); }
 
   void append(runtime::Value v);  // arrays
-  void add(runtime::Value v);     // sets; an equal element already there is kept
+  // Sets; an equal element already there is kept.
+  void add(runtime::Value v) {
+    if (indexed_) return add_indexed(std::move(v));
+    for (const runtime::Value& e : items_) {
+      if (e == v) return;
+    }
+    items_.push_back(std::move(v));
+    if (items_.size() >= kIndexFrom) rebuild_index();
+  }
   // Objects: `once` refuses a different value for an existing key (kConflict).
   Insert insert(runtime::Value key, runtime::Value value, bool once);
   // Objects: the collection of `kind` at `key`, started empty or thawed from the value
@@ -56,6 +74,9 @@ class CollectionBuilder {
  private:
   static constexpr size_t kIndexFrom = 8;
 
+  void reserve(size_t capacity);
+  void clear_elements();
+  void add_indexed(runtime::Value v);
   void sync_groups() const;  // writes each group's value into its entry
   const runtime::Value& key_at(uint32_t i) const { return kind_ == runtime::Kind::kObject ? entries_[i].key : items_[i]; }
   // The position of the set element or object key equal to `key`, or -1.

@@ -31,6 +31,8 @@ void Machine::run(const Program& program, const EvalOptions& options, uint32_t p
   prog_ = &program;
   out_ = &out;
   options_ = &options;
+  arena_.recycle();
+  runtime::ArenaScope scope(&arena_);
   const Limits& l = options.limits;
   has_deadline_ = l.max_time.count() > 0;
   next_check_ = UINT64_MAX;
@@ -164,15 +166,12 @@ const Value* Machine::read(uint32_t word) {
   return (states_[base_ + word] & kHasValue) ? &regs_[base_ + word] : read_slow(word);
 }
 
-void Machine::start_builder(uint32_t reg, runtime::Kind kind, size_t capacity) {
-  std::unique_ptr<CollectionBuilder>& b = builders_[base_ + reg];
-  if (!b) b = std::make_unique<CollectionBuilder>();
-  activate(base_ + reg);
-  b->start(kind, capacity);
-  states_[base_ + reg] = kBuilding;
+CollectionBuilder* Machine::new_builder(uint32_t a) {
+  builders_[a] = std::make_unique<CollectionBuilder>();
+  return builders_[a].get();
 }
 
-CollectionBuilder* Machine::mutable_builder(uint32_t reg, runtime::Kind kind, uint32_t pc) {
+CollectionBuilder* Machine::mutable_builder_slow(uint32_t reg, runtime::Kind kind, uint32_t pc) {
   uint32_t a = base_ + reg;
   uint8_t s = states_[a];
   if (s == kUndefined) return nullptr;
@@ -467,6 +466,7 @@ Value Machine::result_value(const Value& row) {
   }
   bool small = row.is_string() ? row.string_view().size() <= kMaxOwnBytes : row.size() <= kMaxOwnElements;
   if (!small || own_constants_.size() == kMaxOwnConstants || !prog_->is_constant(row)) return row;
+  runtime::ArenaScope heap(nullptr);  // kept across evaluations: not in the arena
   own_constants_.push_back({node, runtime::own_node_copy(row)});
   return own_constants_.back().value;
 }

@@ -21,6 +21,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "runtime/value_arena.h"
 #include "stdlib/context.h"
 #include "vm/collection_builder.h"
 #include "vm/eval.h"
@@ -54,10 +55,21 @@ class Machine {
   const runtime::Value* read_slow(uint32_t reg);
   const runtime::Value* read(uint32_t word);
   CollectionBuilder& builder(uint32_t reg) { return *builders_[base_ + reg]; }
-  void start_builder(uint32_t reg, runtime::Kind kind, size_t capacity);
+  void start_builder(uint32_t reg, runtime::Kind kind, size_t capacity) {
+    uint32_t a = base_ + reg;
+    CollectionBuilder* b = builders_[a].get();
+    if (b == nullptr) b = new_builder(a);
+    activate(a);
+    b->start(kind, capacity);
+    states_[a] = kBuilding;
+  }
   // The builder of `reg` ready for inserts of `kind` (thawing a plain value). nullptr
   // when the register is undefined, or, with failed() true, when it holds another kind.
-  CollectionBuilder* mutable_builder(uint32_t reg, runtime::Kind kind, uint32_t pc);
+  CollectionBuilder* mutable_builder(uint32_t reg, runtime::Kind kind, uint32_t pc) {
+    uint32_t a = base_ + reg;
+    if (states_[a] == kBuilding && builders_[a]->kind() == kind) return builders_[a].get();
+    return mutable_builder_slow(reg, kind, pc);
+  }
   bool failed() const { return out_->error.has_value(); }
   uint32_t index_select(const runtime::Value* key, uint32_t table) const { return prog_->rule_index(table).select(key); }
   const std::vector<uint32_t>& index_list(uint32_t list) const { return prog_->index_list(list); }
@@ -109,6 +121,8 @@ class Machine {
     }
   }
   void ensure_registers(size_t n);
+  CollectionBuilder* new_builder(uint32_t a);
+  CollectionBuilder* mutable_builder_slow(uint32_t reg, runtime::Kind kind, uint32_t pc);
   uint32_t enter(uint32_t function, uint32_t pc_after, uint32_t fail, uint32_t result, const uint32_t* args,
                  uint32_t nargs, uint32_t pc);
   const MemoEntry* memo_lookup(uint32_t function) const;
@@ -168,6 +182,11 @@ class Machine {
   };
   uint64_t own_serial_ = 0;
   std::vector<OwnConstant> own_constants_;
+  // The nodes an evaluation makes (sets, strings, sorted arrays, its result), in chunks
+  // that the next evaluation starts over when none of them is alive any more. Small
+  // chunks: a result the caller keeps holds its whole chunk.
+  static constexpr size_t kArenaChunk = 4096;
+  runtime::ValueArena arena_{kArenaChunk};
   EvalResult* out_ = nullptr;  // the caller's, during run()
 };
 

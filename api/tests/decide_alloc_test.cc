@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "arcane/arcane.h"
 #include "runtime/alloc_count.h"
@@ -49,6 +50,70 @@ TEST(DecideAllocations, AWarmBooleanDecisionAllocatesNothing) {
       ASSERT_EQ(d.allowed(), first.allowed());
     }
     EXPECT_EQ(runtime::thread_allocations() - before, 0u) << input;
+  }
+}
+
+// A decision that builds its result (a set of reasons longer than inline strings, sorted
+// into an array, in an object): the evaluation's nodes come from its machine's arena, which
+// the next evaluation starts over once the caller has dropped the decision.
+const char* kReasons = R"(package reasons
+
+deny contains sprintf("user %s may not %s", [input.user, input.action]) if input.action != "read"
+deny contains "requests from outside the network are refused" if not input.internal
+
+decision := {"lane": "deny", "reasons": sort(deny)} if count(deny) > 0
+)";
+
+Value reasons_decision(const PreparedQuery& q, const char* input) {
+  EvalOptions o;
+  o.input = value_from_json(input).value();
+  Decision d = q.decide(o);
+  EXPECT_TRUE(d.ok() && d.value);
+  return d.value.value_or(Value());
+}
+
+TEST(DecideAllocations, AWarmDecisionThatBuildsItsResultAllocatesNothing) {
+  EngineBuilder b;
+  b.add_module("reasons.rego", kReasons);
+  auto engine = b.build();
+  ASSERT_TRUE(engine.ok());
+  auto q = engine->prepare("data.reasons.decision");
+  ASSERT_TRUE(q.ok());
+  EvalOptions o;
+  o.input = value_from_json(R"({"user": "someone with a long name", "action": "write"})").value();
+  Decision first = q->decide(o);
+  ASSERT_TRUE(first.ok() && first.value);
+  ASSERT_EQ(first.value->find("reasons")->size(), 2u);
+  first = Decision();
+  q->decide(o);  // warm, with nothing of the first decision kept
+  uint64_t before = runtime::thread_allocations();
+  for (int i = 0; i < 100; ++i) {
+    Decision d = q->decide(o);
+    ASSERT_TRUE(d.value);
+    ASSERT_EQ(d.value->find("reasons")->size(), 2u);
+  }
+  EXPECT_EQ(runtime::thread_allocations() - before, 0u);
+}
+
+TEST(DecideAllocations, DecisionsTheCallerKeepsStayIntact) {
+  EngineBuilder b;
+  b.add_module("reasons.rego", kReasons);
+  auto engine = b.build();
+  ASSERT_TRUE(engine.ok());
+  auto q = engine->prepare("data.reasons.decision");
+  ASSERT_TRUE(q.ok());
+  std::vector<Value> kept;
+  std::vector<std::string> expected;
+  for (int i = 0; i < 300; ++i) {
+    std::string user = "user number " + std::to_string(i) + " of the test";
+    std::string input = R"({"user": ")" + user + R"(", "action": "write", "internal": true})";
+    kept.push_back(reasons_decision(*q, input.c_str()));
+    expected.push_back(R"({"lane":"deny","reasons":["user )" + user + R"( may not write"]})");
+    if (i % 2 == 1) kept[i - 1] = Value();  // some die, some live on
+  }
+  for (size_t i = 0; i < kept.size(); ++i) {
+    if (i % 2 == 0 && i + 1 < kept.size()) continue;
+    EXPECT_EQ(value_to_json(kept[i]), expected[i]);
   }
 }
 
