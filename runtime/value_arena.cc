@@ -100,22 +100,16 @@ void ValueArena::recycle() {
 ArenaScope::ArenaScope(ValueArena* arena) : saved_(t_scoped) { t_scoped = arena; }
 ArenaScope::~ArenaScope() { t_scoped = saved_; }
 
-NodeMemory ValueArena::allocate(size_t bytes) {
-  bytes = (bytes + 7) & ~size_t{7};
+NodeMemory ValueArena::allocate_slow(size_t bytes) {
   if (bytes > max_chunk_ / 8) return NodeMemory{::operator new(bytes), 0, false};  // a node of its own
-  if (used_ + bytes > capacity_) {
-    retire();
-    capacity_ = next_size_;
-    while (capacity_ < kChunkHeader + bytes) capacity_ *= 2;  // still at most max_chunk_
-    next_size_ = std::min(capacity_ * 2, max_chunk_);
-    chunk_ = new_chunk(capacity_);
-    used_ = kChunkHeader;
-    allocated_ = 0;
-  }
-  NodeMemory m{reinterpret_cast<char*>(chunk_) + used_, static_cast<uint32_t>(used_), true};
-  used_ += bytes;
-  ++allocated_;
-  return m;
+  retire();
+  capacity_ = next_size_;
+  while (capacity_ < kChunkHeader + bytes) capacity_ *= 2;  // still at most max_chunk_
+  next_size_ = std::min(capacity_ * 2, max_chunk_);
+  chunk_ = new_chunk(capacity_);
+  used_ = kChunkHeader;
+  allocated_ = 0;
+  return allocate(bytes);
 }
 
 void ValueArena::retire() {
@@ -146,11 +140,6 @@ NodeMemory allocate_node(ValueArena* arena, size_t bytes) {
   return NodeMemory{::operator new(bytes), 0, false};
 }
 
-void adopt_memory(HeapNode* n, const NodeMemory& m) {
-  if (!m.in_arena) return;
-  n->flags |= kInArena;
-  set_arena_offset(n, m.arena_offset);
-}
 
 void release_arena_node(HeapNode* n) {
   auto* chunk = reinterpret_cast<ArenaChunk*>(reinterpret_cast<char*>(n) - arena_offset(n));

@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "runtime/heap_node.h"
 #include "runtime/value.h"
 
 namespace arcane::runtime {
@@ -47,8 +48,16 @@ class ValueArena {
   Value string(std::string_view s);
 
   // 8-byte aligned memory for a node of `bytes`; from a chunk unless the request is too
-  // large to share one (then from the heap).
-  detail::NodeMemory allocate(size_t bytes);
+  // large to share one (then from the heap). The bump is inline and the rest a call, so
+  // the common case saves no registers.
+  detail::NodeMemory allocate(size_t bytes) {
+    bytes = (bytes + 7) & ~size_t{7};
+    if (used_ + bytes > capacity_ || bytes > max_chunk_ / 8) return allocate_slow(bytes);
+    detail::NodeMemory m{reinterpret_cast<char*>(chunk_) + used_, static_cast<uint32_t>(used_), true};
+    used_ += bytes;
+    ++allocated_;
+    return m;
+  }
 
   // Starts the current chunk over when every node handed out from it has died, so a
   // thread that runs evaluation after evaluation reuses one chunk; otherwise lets it go
@@ -56,6 +65,7 @@ class ValueArena {
   void recycle();
 
  private:
+  detail::NodeMemory allocate_slow(size_t bytes);  // a new chunk, or the heap
   void retire();
 
   detail::ArenaChunk* chunk_ = nullptr;
@@ -88,7 +98,11 @@ NodeMemory allocate_node(ValueArena* arena, size_t bytes);
 // A string in `arena`'s memory, as allocate_node() chooses it.
 Value string_value(ValueArena* arena, std::string_view s);
 // Records in a freshly constructed node where its memory came from.
-void adopt_memory(HeapNode* n, const NodeMemory& m);
+inline void adopt_memory(HeapNode* n, const NodeMemory& m) {
+  if (!m.in_arena) return;
+  n->flags |= kInArena;
+  set_arena_offset(n, m.arena_offset);
+}
 // Destroys an arena node and drops its share of its chunk.
 void release_arena_node(HeapNode* n);
 }  // namespace detail

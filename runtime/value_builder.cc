@@ -170,6 +170,20 @@ void ObjectShapes::remember(std::span<const ObjectEntry> entries, const uint16_t
   s.key_set = Value();
 }
 
+Value take_object_ordered(std::span<ObjectEntry> entries, const uint16_t* order, ValueArena* arena) {
+  size_t n = entries.size();
+  if (n == 0) return Value::empty_object();
+  detail::NodeMemory mem =
+      detail::allocate_node(arena, sizeof(HeapNode) + n * sizeof(ObjectEntry) + detail::index_bytes(n));
+  auto* node = new (mem.mem) HeapNode(NodeKind::kObject);
+  detail::adopt_memory(node, mem);
+  auto* items = detail::payload<ObjectEntry>(node);
+  for (size_t k = 0; k < n; ++k) new (&items[k]) ObjectEntry(std::move(entries[order[k]]));
+  node->size = static_cast<uint32_t>(n);
+  if (n >= detail::kIndexMin) build_index(node, items, detail::entry_key);
+  return ValueAccess::adopt(NodeKind::kObject, node);
+}
+
 Value take_set(std::span<Value> items, ValueArena* arena) {
   return take_sorted(items, NodeKind::kSet, detail::itself, detail::merge_elements, arena, nullptr);
 }

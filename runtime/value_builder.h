@@ -51,6 +51,10 @@ class ObjectShapes {
 Value take_array(std::span<Value> items, ValueArena* arena = nullptr);
 Value take_object(std::span<ObjectEntry> entries, ValueArena* arena = nullptr, ObjectShapes* shapes = nullptr);
 Value take_set(std::span<Value> items, ValueArena* arena = nullptr);
+// An object of `entries`, whose keys must be distinct, placed in the order `order` gives
+// (the position of the smallest key first, and so on): a literal whose keys lowering
+// sorted already, with no sort or merge here.
+Value take_object_ordered(std::span<ObjectEntry> entries, const uint16_t* order, ValueArena* arena = nullptr);
 // An array of copies of `items`, in their order (no buffer in between).
 Value copy_array(std::span<const Value> items);
 

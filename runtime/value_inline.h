@@ -8,6 +8,9 @@
 // key-kind dispatch and a layout dispatch per lookup were a third of `dot`'s cost.
 //
 // order: compare() with two integers (counts, tiers, limits) compared inline.
+//
+// container_size, scan_key, scan_value: a scan's step over an array, set or object of
+// either layout, without the calls of size(), elements() and entries().
 #pragma once
 
 #include <cstdint>
@@ -39,6 +42,27 @@ inline const Value* find_key(const Value& object, const Value& key) noexcept {
     if (w[0] == k[0] && w[1] == k[1]) return &e[i].value;
   }
   return nullptr;
+}
+
+// Elements or entries of an array, set or object; 0 for any other kind.
+inline uint32_t container_size(const Value& c) noexcept {
+  const detail::HeapNode* n = detail::ValueAccess::node(c);
+  return n != nullptr && c.kind() >= Kind::kArray ? n->size : 0;
+}
+
+// Position i (below container_size) of an array or set: the element; of an object: the
+// entry's key (scan_key) and value (scan_value).
+inline const Value& scan_key(const Value& c, uint32_t i) noexcept {
+  const detail::HeapNode* n = detail::ValueAccess::node(c);
+  if (c.kind() != Kind::kObject) return detail::value_items(n)[i];
+  if (n->flags & detail::kShaped) return detail::value_items(detail::shaped_keys(n))[i];
+  return detail::object_items(n)[i].key;
+}
+inline const Value& scan_value(const Value& c, uint32_t i) noexcept {
+  const detail::HeapNode* n = detail::ValueAccess::node(c);
+  if (c.kind() != Kind::kObject) return detail::value_items(n)[i];
+  if (n->flags & detail::kShaped) return detail::shaped_values(n)[i];
+  return detail::object_items(n)[i].value;
 }
 
 inline int order(const Value& a, const Value& b) noexcept {

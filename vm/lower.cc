@@ -224,7 +224,18 @@ class Lowerer {
 
   void build(const ir::Block& b, size_t i, size_t n) {
     const bool object = b.stmts[i].kind == ir::StmtKind::kMakeObject;
-    op(Op::kBuild), word(static_cast<uint32_t>(object ? runtime::Kind::kObject : runtime::Kind::kArray));
+    uint32_t head = static_cast<uint32_t>(object ? runtime::Kind::kObject : runtime::Kind::kArray);
+    if (object && n - 1 <= kBuildOrderMax) {
+      std::vector<uint32_t> order(n - 1);
+      std::iota(order.begin(), order.end(), 0u);
+      auto key = [&](uint32_t k) -> const runtime::Value& {
+        return prog_->constants_[operand(b.stmts[i + 1 + k].inputs[0]) & kIndexMask];
+      };
+      std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) { return key(x) < key(y); });
+      head |= kBuildOrdered;
+      for (size_t k = 0; k < order.size(); ++k) head |= order[k] << (kBuildOrderShift + 3 * k);
+    }
+    op(Op::kBuild), word(head);
     word(reg(b.stmts[i].outputs[0])), target(fail());
     word(static_cast<uint32_t>((n - 1) * (object ? 2 : 1)));
     for (size_t j = i + 1; j < i + n; ++j) {

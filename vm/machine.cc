@@ -375,7 +375,7 @@ uint32_t Machine::call_builtin(uint32_t pc) {
 // elements before it.
 uint32_t Machine::build(uint32_t pc) {
   const uint32_t* c = prog_->code().data() + pc;
-  const bool object = static_cast<runtime::Kind>(c[1]) == runtime::Kind::kObject;
+  const bool object = static_cast<runtime::Kind>(c[1] & kBuildKindMask) == runtime::Kind::kObject;
   const uint32_t dst = c[2], fail_pc = c[3], n = c[4];
   const uint32_t* ops = c + 5;
   literal_items_.clear();
@@ -397,7 +397,14 @@ uint32_t Machine::build(uint32_t pc) {
       literal_items_.push_back(*v);
     }
   }
-  Value out = object ? runtime::take_object(literal_entries_) : runtime::take_array(literal_items_);
+  Value out;
+  if (object && (c[1] & kBuildOrdered)) {  // the keys' order, known at lowering
+    uint16_t order[kBuildOrderMax];
+    for (uint32_t k = 0; k < n / 2; ++k) order[k] = (c[1] >> (kBuildOrderShift + 3 * k)) & 7;
+    out = runtime::take_object_ordered(literal_entries_, order);
+  } else {
+    out = object ? runtime::take_object(literal_entries_) : runtime::take_array(literal_items_);
+  }
   literal_items_.clear();
   literal_entries_.clear();
   regs_[base_ + dst] = std::move(out);

@@ -28,6 +28,16 @@ inline constexpr uint32_t kConstBit = 0x80000000u;
 enum class CompareOp : uint32_t { kEqual, kNotEqual, kLess, kLessEqual, kGreater, kGreaterEqual, kMember };
 inline constexpr uint32_t kIndexMask = 0x7fffffffu;
 
+// Build's first word: the runtime::Kind in the low bits; for an object of at most
+// kBuildOrderMax entries, kBuildOrdered and, from bit kBuildOrderShift on, 3 bits per
+// entry: the position (in operand order) of the entry with the smallest key, the next,
+// and so on. The keys are distinct constants, so lowering sorts them once and the
+// interpreter makes the object without sorting.
+inline constexpr uint32_t kBuildKindMask = 0xf;
+inline constexpr uint32_t kBuildOrdered = 0x10;
+inline constexpr uint32_t kBuildOrderShift = 8;
+inline constexpr uint32_t kBuildOrderMax = 8;
+
 // clang-format off
 // X(Name, "mnemonic", "format")
 #define ARCANE_VM_OPCODES(X)                                                             \

@@ -131,8 +131,8 @@ class Disassembler {
     switch (op) {
       case Op::kCallBuiltin: return p_.builtins()[w]->name;
       case Op::kCallFunc: return "@" + ir::print_name(p_.functions()[w].name);
-      case Op::kIsKind:
-      case Op::kBuild: return runtime::kind_name(static_cast<runtime::Kind>(w));
+      case Op::kIsKind: return runtime::kind_name(static_cast<runtime::Kind>(w));
+      case Op::kBuild: return runtime::kind_name(static_cast<runtime::Kind>(w & kBuildKindMask));
       case Op::kWithPush: return w == 0 ? "input" : "data";
       default: return std::to_string(w);
     }

@@ -56,6 +56,39 @@ TEST(ObjectLookup, ShapedObjects) {
   EXPECT_EQ(*find_key(last, Value::key("trust_tier")), Value::integer(2));
 }
 
+// A scan's step agrees with size(), elements() and entries() for every kind and layout.
+void expect_scans_agree(const Value& c) {
+  size_t n = c.is_array() || c.is_set() || c.is_object() ? c.size() : 0;
+  ASSERT_EQ(container_size(c), n);
+  for (uint32_t i = 0; i < n; ++i) {
+    if (c.is_object()) {
+      EXPECT_EQ(&scan_key(c, i), &c.entries().key(i));
+      EXPECT_EQ(&scan_value(c, i), &c.entries().value(i));
+    } else {
+      EXPECT_EQ(&scan_key(c, i), &c.elements()[i]);
+      EXPECT_EQ(&scan_value(c, i), &c.elements()[i]);
+    }
+  }
+}
+
+TEST(ValueInline, ScanStepsAgreeWithTheAccessors) {
+  for (const char* text : {"[]", "[1, \"a\", [2]]", "{}", R"({"b": 1, "a": [2], "a key too long to be inline": 3})",
+                           "null", "7", R"("short")", R"("a string too long to be inline")", "true"}) {
+    expect_scans_agree(parse(text));
+  }
+  std::vector<Value> items{Value::from_string("zeta"), Value::integer(3), Value::from_string("alpha")};
+  expect_scans_agree(take_set(items));
+  ObjectShapes shapes;
+  Value shaped;
+  for (int round = 0; round < 2; ++round) {
+    std::vector<ObjectEntry> entries{{Value::key("status"), Value::from_string("active")},
+                                     {Value::key("tier"), Value::integer(round)}};
+    shaped = take_object(entries, nullptr, &shapes);
+  }
+  ASSERT_TRUE(detail::ValueAccess::node(shaped)->flags & detail::kShaped);
+  expect_scans_agree(shaped);
+}
+
 TEST(ValueInline, OrderAgreesWithCompare) {
   std::vector<Value> values{Value::integer(-3), Value::integer(0), Value::integer(2), Value::integer(INT64_MAX),
                             Value::integer(INT64_MIN), parse("2.0"), parse("2.5"), parse("1e30"),

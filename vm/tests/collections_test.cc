@@ -39,6 +39,28 @@ TEST(Collections, LiteralsAreBuiltAtOnce) {
             R"([["k", {"a": [1], "b": 3, "k": 4}, ["k", {"a": [1], "b": 3, "k": 4}]]])");
 }
 
+// Lowering sorts a literal's constant keys once; the object is made in key order whatever
+// the order of the inserts, so it prints, compares and finds its keys as any other.
+TEST(Collections, LiteralsAreMadeInKeyOrder) {
+  const char* orders[] = {R"(objectinsert "c", 3 -> l2  objectinsert "a", 1 -> l2  objectinsert 7, 0 -> l2  objectinsert "b", input -> l2)",
+                          R"(objectinsert "b", input -> l2  objectinsert 7, 0 -> l2  objectinsert "c", 3 -> l2  objectinsert "a", 1 -> l2)",
+                          R"(objectinsert 7, 0 -> l2  objectinsert "a", 1 -> l2  objectinsert "b", input -> l2  objectinsert "c", 3 -> l2)"};
+  for (const char* inserts : orders) {
+    std::string listing = std::string(R"(plan main { {
+      makeobject -> l2  )") + inserts + R"(
+      makeobject -> l3  objectinsert "a", 1 -> l3  objectinsert input, 2 -> l3
+      dot l2, "b" -> l4  dot l2, 7 -> l5  dot l2, "c" -> l6
+      equal l2, {7: 0, "a": 1, "b": 2, "c": 3}
+      makearray 4 -> l7  arrayappend l2 -> l7  arrayappend l4 -> l7  arrayappend l5 -> l7  arrayappend l6 -> l7
+      resultsetadd l7
+    } })";
+    std::shared_ptr<const Program> p = lower(listing.c_str());
+    ASSERT_TRUE(p);
+    EXPECT_NE(p->disassemble().find("build object, r"), std::string::npos) << p->disassemble();
+    EXPECT_EQ(eval_listing(listing.c_str(), "2"), R"([[{7: 0, "a": 1, "b": 2, "c": 3}, 2, 0, 3]])") << inserts;
+  }
+}
+
 // An undefined element fails the block, as the insert would have, leaving the elements
 // before it in the register.
 TEST(Collections, AnUndefinedElementFailsTheLiteral) {
