@@ -178,9 +178,14 @@ class Value {
   // exactly when their bits are); numbers of other forms and heap values take the call.
   friend bool operator==(const Value& a, const Value& b) noexcept {
     if (std::memcmp(a.b_, b.b_, sizeof a.b_) == 0) return true;
-    uint8_t t = a.b_[0];
-    if (t == b.b_[0] && t <= static_cast<uint8_t>(Tag::kShortString) && t != static_cast<uint8_t>(Tag::kDecimal)) {
-      return false;
+    uint8_t t = a.b_[0], u = b.b_[0];
+    constexpr auto kHeap = static_cast<uint8_t>(Tag::kBigNumber);
+    if (t < kHeap && u < kHeap) {
+      // Two inline values whose bits differ (true and false, a string and null, two
+      // integers) are unequal, unless both are numbers and one is a decimal (1 and 1.0).
+      constexpr auto kInt = static_cast<uint8_t>(Tag::kInt), kDecimal = static_cast<uint8_t>(Tag::kDecimal);
+      bool numbers = (t == kInt || t == kDecimal) && (u == kInt || u == kDecimal);
+      if (!numbers || (t == kInt && u == kInt)) return false;
     }
     return equal_slow(a, b);
   }

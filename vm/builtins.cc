@@ -25,7 +25,7 @@ BuiltinTable make_stdlib_table() {
   BuiltinTable t;
   for (const stdlib::Builtin& b : stdlib::all_builtins()) {
     int arity = b.decl.type.variadic.is_nil() ? static_cast<int>(b.decl.type.arity()) : -1;
-    t.add({std::string(b.decl.name), arity, call_stdlib, &b});
+    t.add({std::string(b.decl.name), arity, call_stdlib, &b, b.decl.nondeterministic ? nullptr : b.impl});
   }
   return t;
 }

@@ -35,6 +35,9 @@ struct Builtin {
   int arity = -1;  // operands; -1 accepts any number (print)
   BuiltinFn fn = nullptr;
   const void* data = nullptr;
+  // When set, calling it with the evaluation's context is what `fn` does: a
+  // deterministic stdlib built-in, which the VM then calls with no wrapper in between.
+  stdlib::BuiltinImpl direct = nullptr;
 };
 
 class BuiltinProvider {

@@ -344,10 +344,14 @@ uint32_t Machine::call_builtin(uint32_t pc) {
     args_.emplace_back().assign_borrowed(*a);
   }
   const Builtin* b = prog_->builtins()[c[1]];
-  BuiltinCall call{builtin_context(), b->data};
+  stdlib::BuiltinContext& context = builtin_context();
   std::optional<stdlib::BuiltinResult> out;
   try {
-    out.emplace(b->fn(call, args_));
+    if (b->direct != nullptr) {
+      out.emplace(b->direct(context, args_));
+    } else {
+      out.emplace(b->fn(BuiltinCall{context, b->data}, args_));
+    }
   } catch (const std::bad_alloc&) {
     throw;
   } catch (...) {

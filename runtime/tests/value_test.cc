@@ -4,11 +4,13 @@
 
 #include <string>
 #include <unordered_set>
+#include <vector>
 
 #include "runtime/hash.h"
 #include "runtime/heap_node.h"
 #include "runtime/intern.h"
 #include "runtime/json_reader.h"
+#include "runtime/json_writer.h"
 #include "runtime/value_builder.h"
 
 namespace arcane::runtime {
@@ -88,6 +90,22 @@ TEST(Value, NumbersEqualAcrossSpellingsInsideContainers) {
   EXPECT_EQ(s.size(), 1u);
   EXPECT_EQ(s.elements()[0].number().to_string(), "1");  // the first one is kept
   EXPECT_TRUE(s.contains(json("1.000")));
+}
+
+// operator== decides inline values of different bits without the call; every pair of
+// kinds and forms agrees with the total order's equality.
+TEST(Value, EqualityAgreesWithCompareForEveryPairOfForms) {
+  std::vector<Value> values{Value(), Value::boolean(false), Value::boolean(true), Value::integer(0),
+                            Value::integer(1), Value::integer(-1), json("1.0"), json("1.00"), json("1.5"),
+                            json("0.0"), json("1e2"), json("100"), json("123456789012345678901234567890"),
+                            Value::from_string(""), Value::from_string("a"), Value::from_string("1"),
+                            Value::from_string("true"), Value::key("a"), json(R"("a string too long to be inline")"),
+                            json("[]"), json("[1]"), json("{}"), json(R"({"a": 1})")};
+  for (const Value& a : values) {
+    for (const Value& b : values) {
+      EXPECT_EQ(a == b, compare(a, b) == 0) << to_json(a) << " vs " << to_json(b);
+    }
+  }
 }
 
 TEST(Value, HashIsConsistentWithEqualityAcrossRepresentations) {
