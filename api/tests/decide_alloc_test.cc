@@ -64,6 +64,15 @@ deny contains "requests from outside the network are refused" if not input.inter
 decision := {"lane": "deny", "reasons": sort(deny)} if count(deny) > 0
 )";
 
+// The prepared decision of kReasons (engines and queries are shared handles).
+Result<PreparedQuery> reasons_query() {
+  EngineBuilder b;
+  b.add_module("reasons.rego", kReasons);
+  auto engine = b.build();
+  EXPECT_TRUE(engine.ok());
+  return engine->prepare("data.reasons.decision");
+}
+
 Value reasons_decision(const PreparedQuery& q, const char* input) {
   EvalOptions o;
   o.input = value_from_json(input).value();
@@ -73,11 +82,7 @@ Value reasons_decision(const PreparedQuery& q, const char* input) {
 }
 
 TEST(DecideAllocations, AWarmDecisionThatBuildsItsResultAllocatesNothing) {
-  EngineBuilder b;
-  b.add_module("reasons.rego", kReasons);
-  auto engine = b.build();
-  ASSERT_TRUE(engine.ok());
-  auto q = engine->prepare("data.reasons.decision");
+  auto q = reasons_query();
   ASSERT_TRUE(q.ok());
   EvalOptions o;
   o.input = value_from_json(R"({"user": "someone with a long name", "action": "write"})").value();
@@ -96,11 +101,7 @@ TEST(DecideAllocations, AWarmDecisionThatBuildsItsResultAllocatesNothing) {
 }
 
 TEST(DecideAllocations, DecisionsTheCallerKeepsStayIntact) {
-  EngineBuilder b;
-  b.add_module("reasons.rego", kReasons);
-  auto engine = b.build();
-  ASSERT_TRUE(engine.ok());
-  auto q = engine->prepare("data.reasons.decision");
+  auto q = reasons_query();
   ASSERT_TRUE(q.ok());
   std::vector<Value> kept;
   std::vector<std::string> expected;
