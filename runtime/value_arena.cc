@@ -91,7 +91,7 @@ void ValueArena::recycle() {
   if (chunk_ == nullptr) return;
   // While current, the count is the bias less the nodes that died. Equal to the bias less
   // all handed out, none is alive, and no other thread can touch the chunk any more.
-  if (chunk_->live.load(std::memory_order_acquire) != kBias - allocated_) return retire();
+  if (chunk_->live.load(std::memory_order_acquire) != kBias - allocated_) return;
   chunk_->live.store(kBias, std::memory_order_relaxed);
   used_ = kChunkHeader;
   allocated_ = 0;
@@ -139,7 +139,6 @@ NodeMemory allocate_node(ValueArena* arena, size_t bytes) {
   if (arena != nullptr) return arena->allocate(bytes);
   return NodeMemory{::operator new(bytes), 0, false};
 }
-
 
 void release_arena_node(HeapNode* n) {
   auto* chunk = reinterpret_cast<ArenaChunk*>(reinterpret_cast<char*>(n) - arena_offset(n));

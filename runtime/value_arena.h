@@ -60,8 +60,9 @@ class ValueArena {
   }
 
   // Starts the current chunk over when every node handed out from it has died, so a
-  // thread that runs evaluation after evaluation reuses one chunk; otherwise lets it go
-  // (its last node frees it) and takes a new one when next asked.
+  // thread that runs evaluation after evaluation reuses one chunk. Otherwise allocation
+  // goes on where it was: values a caller keeps (decisions it stores) are packed into
+  // chunks instead of holding one each.
   void recycle();
 
  private:

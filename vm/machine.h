@@ -183,8 +183,8 @@ class Machine {
   uint64_t own_serial_ = 0;
   std::vector<OwnConstant> own_constants_;
   // The nodes an evaluation makes (sets, strings, sorted arrays, its result), in chunks
-  // that the next evaluation starts over when none of them is alive any more. Small
-  // chunks: a result the caller keeps holds its whole chunk.
+  // that the next evaluation starts over when none of them is alive any more (else it
+  // goes on filling them). Small chunks: a value the caller keeps holds its chunk.
   static constexpr size_t kArenaChunk = 4096;
   runtime::ValueArena arena_{kArenaChunk};
   EvalResult* out_ = nullptr;  // the caller's, during run()

@@ -2,6 +2,7 @@
 // evaluation starts over, unless one of them is still alive.
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -14,23 +15,28 @@ namespace {
 
 const std::string kLong = "a string too long to be held inline";
 
+uintptr_t at(const Value& v) { return reinterpret_cast<uintptr_t>(node_identity(v)); }
+
 TEST(ValueArena, AScopeRoutesNewNodesToItsArenaAndRestoresTheHeap) {
   ValueArena arena(4096);
   Value inside, outside;
   {
     ArenaScope scope(&arena);
-    inside = Value::from_string(kLong);
+    inside = Value::from_string(kLong);  // the chunk's first node, after its header
     {
       ArenaScope heap(nullptr);
       outside = Value::from_string(kLong);
     }
   }
   Value after = Value::from_string(kLong);
-  // Nodes of one chunk lie together; heap nodes are elsewhere.
-  arena.recycle();  // `inside` is alive: the chunk is let go, not reused
+  auto in_chunk = [&](const Value& v) { return at(v) >= at(inside) && at(v) < at(inside) + 4096; };
+  EXPECT_FALSE(in_chunk(outside));
+  EXPECT_FALSE(in_chunk(after));
+  arena.recycle();  // `inside` is alive: allocation goes on after it
   ArenaScope scope(&arena);
   Value next = Value::from_string(kLong);
-  EXPECT_NE(node_identity(next), node_identity(inside));
+  EXPECT_TRUE(in_chunk(next));
+  EXPECT_NE(at(next), at(inside));
   EXPECT_EQ(inside.string_view(), kLong);
   EXPECT_EQ(outside.string_view(), kLong);
   EXPECT_EQ(after.string_view(), kLong);
@@ -53,11 +59,16 @@ TEST(ValueArena, RecycleStartsAChunkOverOnlyWhenAllItsNodesHaveDied) {
 
   Value kept = Value::from_string(kLong + "?");
   again = Value();
-  arena.recycle();  // `kept` lives on: its chunk must not be reused
+  arena.recycle();  // `kept` lives on: allocation goes on after it in the same chunk
   Value other = Value::from_string(kLong + "#");
-  EXPECT_NE(node_identity(other), node_identity(kept));
+  EXPECT_GT(at(other), at(kept));
+  EXPECT_LT(at(other) - reinterpret_cast<uintptr_t>(first), 4096u);
   EXPECT_EQ(kept.string_view(), kLong + "?");
   EXPECT_EQ(other.string_view(), kLong + "#");
+  kept = Value();
+  other = Value();
+  arena.recycle();  // all dead again: back to the start
+  EXPECT_EQ(node_identity(Value::from_string(kLong)), first);
 }
 
 TEST(ValueArena, LargeNodesComeFromTheHeap) {
