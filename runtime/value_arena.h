@@ -1,4 +1,4 @@
-// Chunked allocation for the nodes of one document.
+// Chunked allocation for the nodes of one document, or of one thread's evaluations.
 //
 // Reading a data file creates millions of small nodes that are born together and, nearly
 // always, die together when the data is replaced. Allocating them one by one from malloc
@@ -11,6 +11,10 @@
 // as long as any node in it, so keeping one small value from a dropped document pins its
 // chunk. The arena object itself only serves allocation and may be destroyed as soon as
 // the document is built.
+//
+// The VM gives each machine an arena of small chunks for what its evaluations build
+// (ArenaScope routes them there), and starts a chunk over when an evaluation finds all its
+// nodes dead (recycle): a warm decision then allocates nothing from the heap.
 #pragma once
 
 #include <cstddef>
