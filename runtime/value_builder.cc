@@ -86,18 +86,31 @@ size_t place_sorted(std::span<T> src, T* items, KeyOf key_of, Merge merge, Objec
   return merge(items, n);
 }
 
+// A set or object node with room for n items of T and the index a container of n gets;
+// its items and size are the caller's to fill.
+template <typename T>
+HeapNode* new_sorted_node(NodeKind kind, size_t n, ValueArena* arena) {
+  detail::NodeMemory mem = detail::allocate_node(arena, sizeof(HeapNode) + n * sizeof(T) + detail::index_bytes(n));
+  auto* node = new (mem.mem) HeapNode(kind);
+  detail::adopt_memory(node, mem);
+  return node;
+}
+
+// The node once its `size` items are in place, in key order: indexed when large.
+template <typename T, typename KeyOf>
+Value finish_sorted_node(HeapNode* node, size_t size, KeyOf key_of) {
+  node->size = static_cast<uint32_t>(size);
+  if (size >= detail::kIndexMin) build_index(node, detail::payload<T>(node), key_of);
+  return ValueAccess::adopt(node->kind, node);
+}
+
 template <typename T, typename KeyOf, typename Merge>
 Value take_sorted(std::span<T> src, NodeKind kind, KeyOf key_of, Merge merge, ValueArena* arena,
                   ObjectShapes* shapes) {
   size_t n = src.size();
   if (n == 0) return ValueAccess::adopt(kind, nullptr);
-  detail::NodeMemory mem = detail::allocate_node(arena, sizeof(HeapNode) + n * sizeof(T) + detail::index_bytes(n));
-  auto* node = new (mem.mem) HeapNode(kind);
-  detail::adopt_memory(node, mem);
-  T* items = detail::payload<T>(node);
-  node->size = static_cast<uint32_t>(place_sorted(src, items, key_of, merge, shapes));
-  if (node->size >= detail::kIndexMin) build_index(node, items, key_of);
-  return ValueAccess::adopt(kind, node);
+  HeapNode* node = new_sorted_node<T>(kind, n, arena);
+  return finish_sorted_node<T>(node, place_sorted(src, detail::payload<T>(node), key_of, merge, shapes), key_of);
 }
 
 }  // namespace
@@ -173,15 +186,10 @@ void ObjectShapes::remember(std::span<const ObjectEntry> entries, const uint16_t
 Value take_object_ordered(std::span<ObjectEntry> entries, const uint16_t* order, ValueArena* arena) {
   size_t n = entries.size();
   if (n == 0) return Value::empty_object();
-  detail::NodeMemory mem =
-      detail::allocate_node(arena, sizeof(HeapNode) + n * sizeof(ObjectEntry) + detail::index_bytes(n));
-  auto* node = new (mem.mem) HeapNode(NodeKind::kObject);
-  detail::adopt_memory(node, mem);
+  HeapNode* node = new_sorted_node<ObjectEntry>(NodeKind::kObject, n, arena);
   auto* items = detail::payload<ObjectEntry>(node);
   for (size_t k = 0; k < n; ++k) new (&items[k]) ObjectEntry(std::move(entries[order[k]]));
-  node->size = static_cast<uint32_t>(n);
-  if (n >= detail::kIndexMin) build_index(node, items, detail::entry_key);
-  return ValueAccess::adopt(NodeKind::kObject, node);
+  return finish_sorted_node<ObjectEntry>(node, n, detail::entry_key);
 }
 
 Value take_set(std::span<Value> items, ValueArena* arena) {

@@ -67,7 +67,9 @@ inline size_t index_capacity(size_t n) { return std::bit_ceil(std::max(2 * n, 2 
 // Bytes needed for the index of a container of n items (0 when it gets none).
 inline size_t index_bytes(size_t n) { return n >= kIndexMin ? index_capacity(n) * sizeof(uint32_t) : 0; }
 
-// A new string node with one reference; interned ones are created by the intern table.
+// A new string node with one reference, always from the heap: the intern table's (an
+// interned node lives on past any arena and is freed with operator delete). Other
+// strings are made by string_value() (value_arena.h), which may place them in an arena.
 HeapNode* new_string_node(std::string_view s, uint64_t hash = 0);
 
 struct ValueAccess {
